@@ -1,0 +1,3 @@
+from outliner.cli import main
+
+main()

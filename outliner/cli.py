@@ -1,0 +1,312 @@
+"""The command line: parse options, call the library, report. Nothing heavy at import."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+from rich.console import Console
+
+from outliner import __version__
+from outliner.errors import OutlinerError, UsageError
+
+if TYPE_CHECKING:
+    from outliner.batch import Result
+    from outliner.config import Options
+    from outliner.document import Outline
+
+app = typer.Typer(
+    name="outliner",
+    help=(
+        "Turn film synopses into screenplay outlines in Fountain: acts, sequences, beats,"
+        " turning points, scene headings and characters, summarised by a local model.\n\n"
+        "Start with:  outliner outline synopsis.txt   (writes outlines/synopsis.fountain)"
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+err = Console(stderr=True, highlight=False)
+
+DEFAULT_OUT = Path("outlines")
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    err.print(f"[bold red]error:[/] {message}", soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def warn(message: str) -> None:
+    err.print(f"[yellow]warning:[/] {message}", soft_wrap=True)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """OutlinerError -> one line and its exit status; Ctrl-C -> 130. No tracebacks."""
+    try:
+        yield
+    except OutlinerError as exc:
+        fail(str(exc), exc.exit_code)
+    except KeyboardInterrupt:
+        fail("interrupted", 130)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"outliner {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help="Show the version."
+        ),
+    ] = False,
+) -> None:
+    """Screenplay outlines from film synopses."""
+
+
+def parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--date must be YYYY-MM-DD, got {value!r}") from None
+
+
+@app.command()
+def outline(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH",
+            help="Synopsis files, folders (every .txt/.md inside), or - for standard input.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Folder for the .fountain files [default: outlines/].",
+            show_default=False,
+        ),
+    ] = None,
+    stdout: Annotated[
+        bool, typer.Option("--stdout", help="Print the outline instead of writing a file.")
+    ] = False,
+    model: Annotated[
+        str,
+        typer.Option(
+            "--model",
+            "-m",
+            help="A registered model (see `outliner models`), a local transformers"
+            " directory (causal LM or seq2seq summarizer), or a cached hub id.",
+        ),
+    ] = "gemma-3-270m",
+    beats: Annotated[
+        int | None,
+        typer.Option(
+            "--beats",
+            "-b",
+            min=1,
+            max=200,
+            help="About this many beats [default: one per two plot sentences, 8 to 30].",
+            show_default=False,
+        ),
+    ] = None,
+    title: Annotated[
+        str | None,
+        typer.Option(
+            "--title",
+            "-t",
+            help="Title for the title page [default: from the input or the model].",
+            show_default=False,
+        ),
+    ] = None,
+    draft_date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="Draft date [default: today]; fix it for reproducible files.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", "-f", help="Overwrite existing outlines.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Only errors and the summary.")
+    ] = False,
+) -> None:
+    """Outline synopses: one .fountain per input, named after it.
+
+    \b
+    Examples:
+      outliner outline seeds/                      # every .txt/.md in seeds/ -> outlines/
+      outliner outline film.txt -o drafts --force  # overwrite drafts/film.fountain
+      cat film.txt | outliner outline - --stdout   # read stdin, print the outline
+    """
+    with user_errors():
+        _outline(paths, output, stdout, model, beats, title, parse_date(draft_date), force, quiet)
+
+
+def _outline(
+    paths: list[str],
+    output: Path | None,
+    stdout: bool,
+    model: str,
+    beats: int | None,
+    title: str | None,
+    draft_date: date | None,
+    force: bool,
+    quiet: bool,
+) -> None:
+    from outliner import batch
+    from outliner.config import Options
+    from outliner.inputs import collect
+    from outliner.output import ensure_dir
+
+    if stdout and output is not None:
+        raise UsageError("give either --stdout or --output, not both")
+    items, problems = collect(paths)
+    for _, message in problems:
+        err.print(f"[bold red]error:[/] {message}", soft_wrap=True)
+    if stdout and len(items) + len(problems) > 1:
+        raise UsageError("--stdout takes a single input")
+    if title is not None and len(items) > 1:
+        warn("--title applies to every input")
+    out_dir = None if stdout else (output or DEFAULT_OUT)
+    if out_dir is not None and items:
+        ensure_dir(out_dir)
+
+    options = Options(beats=beats, title=title, draft_date=draft_date)
+    outline_one = _lazy_outliner(model, quiet)
+    from outliner.writers.fountain import to_fountain
+
+    results = []
+    with _progress(len(items), quiet) as advance:
+        for result in batch.run(
+            items, options, outline_one, to_fountain, out_dir, force, sys.stdin.buffer.read
+        ):
+            results.append(result)
+            advance(result.item.name)
+            for message in result.warnings:
+                warn(message)
+            if not quiet:
+                for diagnostic in result.diagnostics:
+                    warn(f"{result.item.name}: {diagnostic}")
+            if result.error:
+                err.print(f"[bold red]error:[/] {result.error}", soft_wrap=True)
+            elif stdout and result.text is not None:
+                sys.stdout.write(result.text)
+
+    failed = [message for _, message in problems] + [r.error for r in results if r.error]
+    _summary(results, failed, out_dir)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _lazy_outliner(model: str, quiet: bool) -> Callable[[str, str, Options], Outline]:
+    """The pipeline with models loaded on first use (never when every input fails early)."""
+    from outliner.pipeline import Models, outline
+
+    loaded: list[Models] = []
+
+    def outline_one(text: str, source: str, options: Options) -> Outline:
+        if not loaded:
+            status = err.status(f"Loading {model}…") if not quiet else nullcontext()
+            with status:
+                loaded.append(Models.load(model))
+        return outline(text, source, options, loaded[0])
+
+    return outline_one
+
+
+@contextmanager
+def _progress(total: int, quiet: bool) -> Iterator[Callable[[str], None]]:
+    """A progress bar on stderr when there are several inputs."""
+    if total < 2 or quiet or not err.is_terminal:
+        yield lambda _name: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("Outlining", total=total)
+        yield lambda name: progress.update(task, advance=1, description=f"Outlined {name}")
+
+
+def _summary(results: list[Result], failed: list[str], out_dir: Path | None) -> None:
+    from outliner.diagnostics import Code
+
+    written = [r for r in results if r.ok]
+    fallbacks = sum(1 for r in written for d in r.diagnostics if d.code is Code.BEAT_LINE_FALLBACK)
+    beats = "" if not written else f"; {fallbacks} beat line(s) fell back to the source sentence"
+    where = f" to {out_dir}/" if out_dir is not None else ""
+    line = f"{len(written)} outline(s) written{where}{beats}"
+    if failed:
+        line += f"; {len(failed)} input(s) failed"
+    err.print(line, soft_wrap=True)
+
+
+@app.command()
+def models() -> None:
+    """List the registered summarization models and whether each is ready to load."""
+    with user_errors():
+        from outliner.backends.registry import is_ready, summarizers
+
+        for spec in summarizers().values():
+            state = "ready" if is_ready(spec) else "not prepared (run: outliner prepare)"
+            default = " (default)" if spec.default else ""
+            aliases = f" [aliases: {', '.join(spec.aliases)}]" if spec.aliases else ""
+            typer.echo(f"{spec.name}{default}: {state}\n    {spec.description}{aliases}")
+
+
+@app.command()
+def prepare(
+    model: Annotated[str, typer.Argument(help="Registered model name.")] = "gemma-3-270m",
+    force: Annotated[
+        bool, typer.Option("--force", help="Rebuild even if the cache is fine.")
+    ] = False,
+    verify: Annotated[
+        bool, typer.Option("--verify", help="Check every byte of the cache (slower).")
+    ] = False,
+) -> None:
+    """Build a model's ready-to-load cache under models/cache/ (once; later runs reuse it)."""
+    with user_errors():
+        from outliner.backends import gguf_cache
+        from outliner.backends.registry import lookup
+        from outliner.errors import ModelError
+
+        spec = lookup(model)
+        if spec is None:
+            raise ModelError(f"unknown model {model!r} (see `outliner models`)")
+        if spec.source != "gguf-package":
+            typer.echo(f"{spec.name} needs no preparation")
+            return
+        path = gguf_cache.prepare(spec, force=force, verify=verify, report=lambda m: err.print(m))
+        typer.echo(f"{spec.name} is ready in {os.path.relpath(path)}")
+
+
+def main() -> None:
+    app()

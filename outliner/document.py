@@ -1,0 +1,162 @@
+"""The typed outline model that flows through the stages.
+
+Every stage takes these frozen records and returns richer ones; none of them does I/O
+or knows an output syntax. Only the writers in ``outliner.writers`` know Fountain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import StrEnum
+
+from outliner.diagnostics import Diagnostic
+
+
+class SentenceKind(StrEnum):
+    """What a sentence of the input does: tell the story or something else."""
+
+    PLOT = "plot"
+    HEADING = "heading"  # a title line above the synopsis
+    COMMENTARY = "commentary"  # talks about the film rather than telling it
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int  # position among all sentences of the document
+    text: str
+    paragraph: int
+    kind: SentenceKind = SentenceKind.PLOT
+
+
+@dataclass(frozen=True)
+class Document:
+    """The synopsis as read: normalised text cut into paragraphs and sentences."""
+
+    source: str  # the input's name, shown on the title page
+    sentences: tuple[Sentence, ...]
+    heading: str | None = None  # a title line found above the synopsis, if any
+
+    @property
+    def plot(self) -> tuple[Sentence, ...]:
+        return tuple(s for s in self.sentences if s.kind is SentenceKind.PLOT)
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+
+@dataclass(frozen=True)
+class Character:
+    name: str  # canonical name used across the outline
+    aliases: tuple[str, ...] = ()  # other ways the synopsis names them (full names…)
+    role: str | None = None  # a role word the synopsis gives: Inspector, Seth, boss
+    description: str | None = None
+    first_sentence: int = 0
+    mentions: int = 0
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every surface form, longest first, so that matching prefers full names."""
+        return tuple(sorted({self.name, *self.aliases}, key=lambda n: (-len(n), n)))
+
+
+class Setting(StrEnum):
+    INT = "INT."
+    EXT = "EXT."
+    INT_EXT = "INT./EXT."
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # normalised location, e.g. "ROSHIDA'S LAIR"
+    setting: Setting
+    sentences: tuple[int, ...] = ()  # sentences that name it, in order
+
+    @property
+    def heading(self) -> str:
+        return f"{self.setting.value} {self.name}"
+
+
+TURNING_POINT_LABELS: tuple[str, ...] = (
+    "Opportunity",
+    "Change of Plans",
+    "Point of No Return",
+    "Major Setback",
+    "Climax",
+)
+
+
+@dataclass(frozen=True)
+class TurningPoint:
+    number: int  # 1..5, in story order
+    sentence: int  # index into Document.sentences
+    score: float | None = None
+
+    @property
+    def label(self) -> str:
+        return TURNING_POINT_LABELS[self.number - 1]
+
+
+class LineOrigin(StrEnum):
+    MODEL = "model"
+    FALLBACK = "fallback"  # the model's line failed a check: a compressed source sentence
+    GIVEN = "given"  # supplied by the user (e.g. --title)
+
+
+@dataclass(frozen=True)
+class Beat:
+    index: int
+    sentences: tuple[int, ...]  # indices into Document.sentences, in order
+    line: str = ""  # one-sentence, present-tense summary
+    origin: LineOrigin = LineOrigin.MODEL
+    place: Place | None = None
+    turning_points: tuple[TurningPoint, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sequence:
+    label: str  # "A".."H"
+    name: str  # the sequence's dramatic function, e.g. "Status Quo and Inciting Incident"
+    beats: tuple[int, ...]  # indices into Outline.beats
+
+
+@dataclass(frozen=True)
+class Act:
+    number: int
+    sequences: tuple[Sequence, ...]
+
+    @property
+    def beats(self) -> tuple[int, ...]:
+        return tuple(b for seq in self.sequences for b in seq.beats)
+
+
+@dataclass(frozen=True)
+class TitlePage:
+    title: str
+    title_origin: LineOrigin
+    source: str
+    draft_date: date
+    logline: str
+    logline_origin: LineOrigin
+    credit: str = "Outline by"
+    author: str = "outliner"
+
+
+@dataclass(frozen=True)
+class Outline:
+    document: Document
+    characters: tuple[Character, ...] = ()
+    places: tuple[Place, ...] = ()
+    turning_points: tuple[TurningPoint, ...] = ()
+    beats: tuple[Beat, ...] = ()
+    acts: tuple[Act, ...] = ()
+    title_page: TitlePage | None = None
+    model: str = ""
+    diagnostics: tuple[Diagnostic, ...] = field(default=())
+
+    def sentence(self, index: int) -> Sentence:
+        return self.document.sentences[index]
+
+    def with_diagnostics(self, *more: Diagnostic) -> Outline:
+        return replace(self, diagnostics=self.diagnostics + more)

@@ -1,0 +1,89 @@
+"""The outline pipeline: small stages, each taking the Outline and returning a richer one.
+
+    read -> analyse -> structure -> beats -> summarise
+
+This is the Python API behind the CLI: `outliner.outline(text) -> Outline`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from outliner.backends import Summarizer
+from outliner.backends.encoder import SentenceEncoder
+from outliner.config import Options
+from outliner.diagnostics import Code, Diagnostic
+from outliner.document import Outline
+from outliner.errors import InputError
+from outliner.stages.analyse import analyse
+from outliner.stages.beats import segment
+from outliner.stages.read import read
+from outliner.stages.structure import TurningPointDetector, structure
+from outliner.stages.summarise import summarise
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class Models:
+    """Everything an outline needs from models, loaded once and reused across inputs."""
+
+    summarizer: Summarizer
+    encoder: SentenceEncoder
+    detector: TurningPointDetector
+
+    @classmethod
+    def load(cls, model: str | None = None) -> Models:
+        from outliner.backends.registry import DEFAULT_MODEL, load_summarizer
+        from outliner.stages.structure import TheoryPositions
+
+        return cls(load_summarizer(model or DEFAULT_MODEL), _encoder(), TheoryPositions())
+
+
+@lru_cache(maxsize=1)
+def _encoder() -> SentenceEncoder:
+    """One encoder per process, whatever the summarizer (it loads lazily on first use)."""
+    from outliner.backends.encoder import MiniLMEncoder
+
+    return MiniLMEncoder()
+
+
+_default_models: Models | None = None
+
+
+def outline(
+    text: str,
+    source: str = "synopsis",
+    options: Options | None = None,
+    models: Models | None = None,
+    progress: Progress | None = None,
+) -> Outline:
+    """Outline one synopsis. Loads the default models on first use when none are given."""
+    global _default_models
+    if models is None:
+        _default_models = _default_models or Models.load()
+        models = _default_models
+    options = options or Options()
+    step = progress or (lambda _stage: None)
+
+    step("reading")
+    document = read(text, source)
+    plot = document.plot
+    if not plot:
+        raise InputError(f"{source}: no synopsis sentences found")
+    result = Outline(document, model=models.summarizer.name)
+    if len(plot) == 1:
+        result = result.with_diagnostics(
+            Diagnostic(Code.SINGLE_SENTENCE, "the synopsis is a single sentence: one beat")
+        )
+    step("analysing")
+    result = analyse(result)
+    embeddings = models.encoder.encode([s.text for s in plot])
+    step("finding turning points")
+    result = structure(result, models.detector, embeddings)
+    step("cutting beats")
+    result = segment(result, embeddings, options.beats)
+    step(f"summarising {len(result.beats)} beats")
+    return summarise(result, models.summarizer, options)

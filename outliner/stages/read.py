@@ -1,0 +1,86 @@
+"""Read: raw synopsis text -> Document (normalised paragraphs and sentences).
+
+Sentence boundaries come from pysbd, a rule-based segmenter made for this job (it knows
+abbreviations such as "Dr." and "U.S."). Before it runs, the text is repaired the way
+hand-typed synopses need: "return back.Ballu" and "Ballu,stops" lack the space after
+punctuation, "Ram ." has one too many.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+from outliner.document import Document, Sentence, SentenceKind
+
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?])(?=\s|$)")
+# "back.Ballu" -> "back. Ballu": a lowercase word of 2+ letters, a full stop, a capital.
+# Initials and abbreviations ("U.S.", "J.R.R.") have single letters and are left alone.
+_MISSING_SPACE_AFTER_STOP = re.compile(r"(?<=[a-z]{2})([.!?])(?=[A-Z][a-z])")
+# "Ballu,stops" -> "Ballu, stops", but not "1,000".
+_MISSING_SPACE_AFTER_COMMA = re.compile(r"(?<=[A-Za-z]),(?=[A-Za-z])")
+_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
+_TITLE_FIELD = re.compile(r"^\s*title\s*:\s*(.+)$", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_TERMINAL = re.compile(r"[.!?…\"'”’)]\s*$")
+
+
+def normalise(text: str) -> str:
+    """Unicode NFC, one kind of newline, single spaces, repaired punctuation spacing."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\ufeff", "")
+    lines = []
+    for line in text.split("\n"):
+        line = _SPACES.sub(" ", line).strip()
+        line = _SPACE_BEFORE_PUNCT.sub(r"\1", line)
+        line = _MISSING_SPACE_AFTER_STOP.sub(r"\1 ", line)
+        line = _MISSING_SPACE_AFTER_COMMA.sub(", ", line)
+        lines.append(line)
+    return "\n".join(lines).strip()
+
+
+def paragraphs(text: str) -> list[str]:
+    """Each non-blank line is a paragraph: synopses put one retelling per line."""
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def _heading(paragraph: str, is_only_paragraph: bool) -> str | None:
+    """A title line above the synopsis: '# Title', 'Title: X', or a short unpunctuated line."""
+    for pattern in (_MARKDOWN_HEADING, _TITLE_FIELD):
+        match = pattern.match(paragraph)
+        if match:
+            return match.group(1).strip()
+    words = paragraph.split()
+    if not is_only_paragraph and len(words) <= 10 and not _TERMINAL.search(paragraph):
+        return paragraph.strip()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> Any:
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    pieces = (s.strip() for s in _segmenter().segment(paragraph))
+    return [s for s in pieces if s]
+
+
+def read(text: str, source: str = "synopsis") -> Document:
+    """Cut a synopsis into sentences; a title line on top becomes the heading."""
+    paras = paragraphs(normalise(text))
+    heading = _heading(paras[0], len(paras) == 1) if paras else None
+    sentences: list[Sentence] = []
+    for p_index, para in enumerate(paras):
+        if p_index == 0 and heading is not None:
+            sentences.append(Sentence(0, heading, 0, SentenceKind.HEADING))
+            continue
+        para = _BULLET.sub("", para)
+        for piece in split_sentences(para):
+            sentences.append(Sentence(len(sentences), piece, p_index))
+    return Document(source=source, sentences=tuple(sentences), heading=heading)

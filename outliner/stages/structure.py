@@ -1,0 +1,69 @@
+"""Structure: find the five turning points among the plot sentences.
+
+Detectors sit behind one small interface so that a trained model can replace the
+theory-position baseline without touching the rest of the pipeline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Protocol
+
+import numpy as np
+
+from outliner.diagnostics import Code, Diagnostic
+from outliner.document import Outline, SentenceKind, TurningPoint
+from outliner.structures import THEORY_POSITIONS
+
+
+class TurningPointDetector(Protocol):
+    name: str
+
+    def detect(self, sentences: Sequence[str], embeddings: np.ndarray) -> list[TurningPoint]:
+        """Five turning points, numbered 1..5, with non-decreasing indices into sentences."""
+        ...
+
+
+def spread(positions: Sequence[float], n: int) -> list[int]:
+    """Sentence indices for relative positions, kept distinct and increasing when n >= 5."""
+    raw = [min(n - 1, max(0, int(p * n))) for p in positions]
+    if n < len(positions):
+        return sorted(raw)
+    out: list[int] = []
+    for k, index in enumerate(raw):
+        low = out[-1] + 1 if out else 0
+        high = n - (len(positions) - k)  # leave room for the points after this one
+        out.append(min(max(index, low), high))
+    return out
+
+
+class TheoryPositions:
+    """The screenwriting manuals' positions (10%, 25%, 50%, 75%, 95% of the story).
+
+    An honest baseline: it reads nothing but the synopsis length (TRIPOD reports TA 22.0).
+    """
+
+    name = "theory-positions"
+
+    def detect(self, sentences: Sequence[str], embeddings: np.ndarray) -> list[TurningPoint]:
+        indices = spread(THEORY_POSITIONS, len(sentences))
+        return [TurningPoint(k + 1, i) for k, i in enumerate(indices)]
+
+
+def structure(outline: Outline, detector: TurningPointDetector, embeddings: np.ndarray) -> Outline:
+    plot = [s for s in outline.document.sentences if s.kind is SentenceKind.PLOT]
+    if not plot:
+        return outline
+    found = detector.detect([s.text for s in plot], embeddings)
+    tps = tuple(replace(tp, sentence=plot[tp.sentence].index) for tp in found)
+    outline = replace(outline, turning_points=tps)
+    if len({tp.sentence for tp in tps}) < 5:
+        outline = outline.with_diagnostics(
+            Diagnostic(
+                Code.TOO_SHORT_FOR_TURNING_POINTS,
+                f"{len(plot)} plot sentence(s) are too few for five distinct turning points;"
+                " acts are approximate",
+            )
+        )
+    return outline

@@ -1,0 +1,43 @@
+"""Screenplay conventions every writer shares, whatever the file format."""
+
+from __future__ import annotations
+
+import re
+
+from outliner.document import Outline
+
+
+def first_appearances(outline: Outline) -> dict[int, str]:
+    """Sentence texts with each character's name in capitals where they first appear.
+
+    Returns only the sentences that changed, keyed by sentence index.
+    """
+    owner = {name: c.name for c in outline.characters for name in c.names}
+    if not owner:
+        return {}
+    names = sorted(owner, key=lambda n: (-len(n), n))
+    pattern = re.compile(r"(?<![\w'’])(" + "|".join(map(re.escape, names)) + r")(?![\w])")
+    seen: set[str] = set()
+    changed: dict[int, str] = {}
+    for beat in outline.beats:
+        for index in beat.sentences:
+            text = outline.sentence(index).text
+
+            def upper(match: re.Match[str]) -> str:
+                character = owner[match.group(1)]
+                if character in seen:
+                    return match.group(0)
+                seen.add(character)
+                return match.group(0).upper()
+
+            new = pattern.sub(upper, text)
+            if new != text:
+                changed[index] = new
+    return changed
+
+
+ACT_WORDS = ("ONE", "TWO", "THREE", "FOUR", "FIVE")
+
+
+def act_title(number: int) -> str:
+    return f"ACT {ACT_WORDS[number - 1]}"

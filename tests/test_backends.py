@@ -1,0 +1,149 @@
+"""The transformers backend on tiny random models built here: no download, seconds to run.
+
+They prove the backend picks the right generation call for a causal LM and for a seq2seq
+summarizer, and that batching every beat over a shared, cached few-shot prefix gives the
+same greedy tokens as generating each prompt on its own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from outliner.cli import app
+from outliner.prompts import FEW_SHOT, Task
+from tests.conftest import SEEDS
+
+torch = pytest.importorskip("torch")
+transformers = pytest.importorskip("transformers")
+
+WORDS = (
+    "ballu ram ganga escapes from the jail is arrested by inspector a storm strands mara on "
+    "an island tomas and his cousins break into museum at night passage beat rewrite each as "
+    "one short sentence in present tense : . , ' s"
+).split()
+
+
+def _tokenizer(path: Path):  # type: ignore[no-untyped-def]
+    from tokenizers import Tokenizer, models, pre_tokenizers
+
+    vocab = {tok: i for i, tok in enumerate(["<pad>", "<eos>", "<bos>", "<unk>", "\n", *WORDS])}
+    core = Tokenizer(models.WordLevel(vocab, unk_token="<unk>"))
+    core.pre_tokenizer = pre_tokenizers.Sequence(
+        [pre_tokenizers.Split("\n", behavior="isolated"), pre_tokenizers.WhitespaceSplit()]
+    )
+    tok = transformers.PreTrainedTokenizerFast(
+        tokenizer_object=core,
+        pad_token="<pad>",
+        eos_token="<eos>",
+        bos_token="<bos>",
+        unk_token="<unk>",
+    )
+    tok.save_pretrained(path)
+    return tok
+
+
+@pytest.fixture(scope="module")
+def causal_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("tiny-gemma")
+    tok = _tokenizer(path)
+    config = transformers.Gemma3TextConfig(
+        vocab_size=len(tok),
+        hidden_size=32,
+        intermediate_size=64,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        num_key_value_heads=1,
+        head_dim=16,
+        sliding_window=512,
+        max_position_embeddings=2048,
+        pad_token_id=0,
+        eos_token_id=1,
+        bos_token_id=2,
+    )
+    torch.manual_seed(0)
+    transformers.Gemma3ForCausalLM(config).save_pretrained(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def seq2seq_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("tiny-t5")
+    tok = _tokenizer(path)
+    config = transformers.T5Config(
+        vocab_size=len(tok),
+        d_model=32,
+        d_kv=16,
+        d_ff=64,
+        num_layers=1,
+        num_heads=2,
+        pad_token_id=0,
+        eos_token_id=1,
+        decoder_start_token_id=0,
+        task_specific_params={"summarization": {"prefix": "rewrite : "}},
+    )
+    torch.manual_seed(0)
+    transformers.T5ForConditionalGeneration(config).save_pretrained(path)
+    return path
+
+
+PASSAGES = [
+    "ballu escapes from the jail .",
+    "ram is arrested by inspector ganga at night , and ballu escapes from the museum .",
+    "a storm strands mara .",
+]
+
+
+def test_causal_backend_batches_over_a_cached_prefix_like_single_prompts(causal_dir: Path) -> None:
+    from outliner.backends.hf import TransformersSummarizer
+
+    backend = TransformersSummarizer(causal_dir)
+    assert not backend.seq2seq
+    batched = backend.summarise(Task.BEAT, PASSAGES)
+    one_by_one = [backend.summarise(Task.BEAT, [p])[0] for p in PASSAGES]
+    assert batched == one_by_one
+
+    # And the same as a plain generate() on the whole prompt, no cache, no padding.
+    shot = FEW_SHOT[Task.BEAT]
+    tok, model = backend.tokenizer, backend.model
+    for passage, got in zip(PASSAGES, batched, strict=True):
+        prefix = tok(shot.prefix(), return_tensors="pt").input_ids
+        body = tok(shot.body(passage), add_special_tokens=False, return_tensors="pt").input_ids
+        ids = torch.cat([prefix, body], dim=1)
+        with torch.inference_mode():
+            out = model.generate(
+                ids,
+                attention_mask=torch.ones_like(ids),
+                max_new_tokens=shot.max_new_tokens,
+                eos_token_id=backend._newline_ids(),
+                pad_token_id=0,
+                do_sample=False,
+            )
+        assert tok.decode(out[0, ids.shape[1] :], skip_special_tokens=True) == got
+
+
+def test_seq2seq_backend_uses_the_model_prefix_and_plain_generate(seq2seq_dir: Path) -> None:
+    from outliner.backends.hf import TransformersSummarizer
+
+    backend = TransformersSummarizer(seq2seq_dir)
+    assert backend.seq2seq and backend._seq2seq_prefix == "rewrite : "
+    replies = backend.summarise(Task.BEAT, PASSAGES)
+    assert len(replies) == len(PASSAGES) and all(isinstance(r, str) for r in replies)
+    assert replies == backend.summarise(Task.BEAT, PASSAGES)  # greedy: deterministic
+
+
+@pytest.mark.parametrize("kind", ["causal_dir", "seq2seq_dir"])
+def test_any_local_model_directory_outlines_end_to_end(
+    kind: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    model_dir = request.getfixturevalue(kind)
+    result = CliRunner().invoke(
+        app, ["outline", str(SEEDS[0]), "--model", str(model_dir), "-o", str(tmp_path), "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / f"{SEEDS[0].stem}.fountain").read_text()
+    # A random model's lines all fail the checks: every beat falls back to its source.
+    assert text.count("\n= ") >= 8
+    assert "beat line(s) fell back" in result.output

@@ -1,0 +1,79 @@
+"""End to end with the real default model: golden files and the outline's structure.
+
+The seeds are outlined once, through the command line, exactly as `make golden` does;
+every test below reads those files. Regenerate the goldens with `make golden` and read
+the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fountain import ElementType, FountainElement, FountainParser
+from typer.testing import CliRunner
+
+from outliner.cli import app
+from outliner.lexicon import is_common_word
+from outliner.stages.read import read
+from tests.conftest import GOLDEN, GOLDEN_DATE, ROOT, SEEDS
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def outlines(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    out = tmp_path_factory.mktemp("outlines")
+    result = CliRunner().invoke(
+        app, ["outline", str(ROOT / "seeds"), "-o", str(out), "--date", GOLDEN_DATE, "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(out.glob("*.fountain"))}
+
+
+def _elements(text: str, kind: ElementType) -> list[FountainElement]:
+    return [e for e in FountainParser().parse(text).elements if e.type is kind]
+
+
+@pytest.mark.parametrize("seed", [p.stem for p in SEEDS])
+def test_outline_matches_its_golden_file_byte_for_byte(outlines: dict[str, str], seed: str) -> None:
+    golden = GOLDEN / f"{seed}.fountain"
+    assert golden.exists(), f"no golden file for {seed}: run `make golden`"
+    assert outlines[seed] == golden.read_text(encoding="utf-8"), "run `make golden`, read the diff"
+
+
+@pytest.mark.parametrize("seed", [p.stem for p in SEEDS])
+def test_outline_structure(outlines: dict[str, str], seed: str) -> None:
+    text = outlines[seed]
+    assert FountainParser().validate(text) == []
+    sections = _elements(text, ElementType.SECTION)
+    acts = [s.text for s in sections if s.metadata.get("level") == 1]
+    assert acts == ["ACT ONE", "ACT TWO", "ACT THREE"]
+    assert len(_elements(text, ElementType.SYNOPSIS)) >= 8
+    notes = [n.text for n in _elements(text, ElementType.NOTE)]
+    assert [re.sub(r":.*", "", n) for n in notes] == [f"[[Turning point {k}" for k in range(1, 6)]
+
+
+@pytest.mark.parametrize("seed", [p.stem for p in SEEDS])
+def test_every_plot_sentence_is_covered_once_in_order(outlines: dict[str, str], seed: str) -> None:
+    source = (ROOT / "seeds" / f"{seed}.txt").read_text(encoding="utf-8")
+    expected = [s.text.lower() for s in read(source).plot]
+    actions = [e.text.lower() for e in _elements(outlines[seed], ElementType.ACTION)]
+    assert actions == expected
+
+
+@pytest.mark.parametrize("seed", [p.stem for p in SEEDS])
+def test_no_beat_line_names_anyone_the_synopsis_does_not(
+    outlines: dict[str, str], seed: str
+) -> None:
+    source = (ROOT / "seeds" / f"{seed}.txt").read_text(encoding="utf-8")
+    known = set(re.findall(r"[A-Za-z]+", source.lower()))
+    text = outlines[seed]
+    lines = [e.text for e in _elements(text, ElementType.SYNOPSIS)]
+    title = FountainParser().parse(text).metadata["title"]
+    for line in [*lines, title]:
+        words = re.findall(r"[A-Za-z]+", line)
+        for position, word in enumerate(words):
+            if not word[0].isupper() or word.lower() in known:
+                continue
+            assert position == 0 and is_common_word(word), f"{word!r} invented in {line!r}"
