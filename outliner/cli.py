@@ -33,6 +33,11 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="rich",
 )
+eval_app = typer.Typer(
+    help="Score outliner's analyses against annotated data (turning points, characters).",
+    no_args_is_help=True,
+)
+app.add_typer(eval_app, name="eval")
 err = Console(stderr=True, highlight=False)
 
 DEFAULT_OUT = Path("outlines")

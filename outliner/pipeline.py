@@ -37,9 +37,9 @@ class Models:
     @classmethod
     def load(cls, model: str | None = None) -> Models:
         from outliner.backends.registry import DEFAULT_MODEL, load_summarizer
-        from outliner.stages.structure import TheoryPositions
+        from outliner.stages.structure import default_detector
 
-        return cls(load_summarizer(model or DEFAULT_MODEL), _encoder(), TheoryPositions())
+        return cls(load_summarizer(model or DEFAULT_MODEL), _encoder(), default_detector())
 
 
 @lru_cache(maxsize=1)

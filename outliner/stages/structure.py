@@ -51,6 +51,11 @@ class TheoryPositions:
         return [TurningPoint(k + 1, i) for k, i in enumerate(indices)]
 
 
+def default_detector() -> TurningPointDetector:
+    """The detector outlines use unless told otherwise."""
+    return TheoryPositions()
+
+
 def structure(outline: Outline, detector: TurningPointDetector, embeddings: np.ndarray) -> Outline:
     plot = [s for s in outline.document.sentences if s.kind is SentenceKind.PLOT]
     if not plot:
