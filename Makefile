@@ -9,7 +9,7 @@ OUT ?= outlines
 # Golden files carry a fixed draft date so that they do not change every day.
 GOLDEN_DATE := 2026-01-01
 
-.PHONY: help install models outline test test-fast golden check lint typecheck clean
+.PHONY: help install models outline test test-fast golden check lint typecheck clean bench
 
 help:
 	@echo "make outline   set up, then outline every file in $(SEEDS)/ into $(OUT)/"
@@ -20,7 +20,7 @@ help:
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip>=24"
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,ray]'
 	touch $@
 
 install: $(STAMP)
@@ -40,7 +40,7 @@ test-fast: $(STAMP)
 	$(PY) -m pytest -q -m "not model"
 
 golden: models
-	$(BIN)/outliner outline $(SEEDS) -o tests/golden --force --date $(GOLDEN_DATE) --quiet
+	$(BIN)/outliner outline $(SEEDS) -o tests/golden --force --date $(GOLDEN_DATE) --quiet --no-manifest
 	@git --no-pager diff --stat -- tests/golden || true
 
 lint: $(STAMP)
@@ -54,3 +54,7 @@ check: lint typecheck test
 
 clean:
 	rm -rf $(VENV) $(OUT) models/cache .mypy_cache .ruff_cache .pytest_cache
+
+# Speed and memory figures (cold, warm, per stage, tokens/s, naive ratio) -> bench/latest.json
+bench: models
+	$(BIN)/outliner bench

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -18,8 +20,6 @@ from outliner.errors import OutlinerError, UsageError
 
 if TYPE_CHECKING:
     from outliner.batch import Result
-    from outliner.config import Options
-    from outliner.document import Outline
 
 app = typer.Typer(
     name="outliner",
@@ -156,6 +156,47 @@ def outline(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Only errors and the summary.")
     ] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes (each loads the model once; up to the number of cores).",
+        ),
+    ] = 1,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume",
+            help="Skip inputs whose outline exists and is newer than the input and the model.",
+        ),
+    ] = False,
+    manifest: Annotated[
+        bool,
+        typer.Option(
+            "--manifest/--no-manifest",
+            help="Append one JSON line per input (status, seconds, diagnostics) to"
+            " DIR/manifest.jsonl.",
+        ),
+    ] = True,
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            help="local (this machine, -j workers) or ray (Ray tasks; pip install"
+            " 'outliner[ray]').",
+        ),
+    ] = "local",
+    ray_address: Annotated[
+        str | None,
+        typer.Option(
+            "--ray-address",
+            metavar="ADDRESS",
+            help="Ray cluster to use with --engine ray [default: start a local one].",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Outline synopses: one .fountain per input, named after it.
 
@@ -164,9 +205,25 @@ def outline(
       outliner outline seeds/                      # every .txt/.md in seeds/ -> outlines/
       outliner outline film.txt -o drafts --force  # overwrite drafts/film.fountain
       cat film.txt | outliner outline - --stdout   # read stdin, print the outline
+      outliner outline corpus/ -j 2 --resume       # two workers; skip finished outlines
+      outliner outline corpus/ --engine ray --ray-address auto   # on a running Ray cluster
     """
     with user_errors():
-        _outline(paths, output, stdout, model, beats, title, parse_date(draft_date), force, quiet)
+        run = Run(jobs, resume, manifest, engine, ray_address)
+        _outline(
+            paths, output, stdout, model, beats, title, parse_date(draft_date), force, quiet, run
+        )
+
+
+@dataclass(frozen=True)
+class Run:
+    """How a batch runs (not what it makes): workers, resuming, manifest, engine."""
+
+    jobs: int = 1
+    resume: bool = False
+    manifest: bool = True
+    engine: str = "local"
+    ray_address: str | None = None
 
 
 def _outline(
@@ -179,14 +236,19 @@ def _outline(
     draft_date: date | None,
     force: bool,
     quiet: bool,
+    run: Run,
 ) -> None:
     from outliner import batch
     from outliner.config import Options
+    from outliner.engines import engine_for
     from outliner.inputs import collect
     from outliner.output import ensure_dir
 
     if stdout and output is not None:
         raise UsageError("give either --stdout or --output, not both")
+    if stdout and run.resume:
+        raise UsageError("--resume needs output files, not --stdout")
+    engine_ = engine_for(run.engine, model, run.jobs, run.ray_address, _loading(model, quiet))
     items, problems = collect(paths)
     for _, message in problems:
         err.print(f"[bold red]error:[/] {message}", soft_wrap=True)
@@ -199,25 +261,37 @@ def _outline(
         ensure_dir(out_dir)
 
     options = Options(beats=beats, title=title, draft_date=draft_date)
-    outline_one = _lazy_outliner(model, quiet)
+    resume_after = None
+    if run.resume:
+        from outliner.backends.registry import model_time
+
+        resume_after = model_time(model)
     from outliner.writers.fountain import to_fountain
 
+    manifest = None
+    if run.manifest and out_dir is not None and items:
+        manifest = batch.Manifest(out_dir / batch.MANIFEST)
     results = []
-    with _progress(len(items), quiet) as advance:
-        for result in batch.run(
-            items, options, outline_one, to_fountain, out_dir, force, sys.stdin.buffer.read
-        ):
-            results.append(result)
-            advance(result.item.name)
-            for message in result.warnings:
-                warn(message)
-            if not quiet:
-                for diagnostic in result.diagnostics:
-                    warn(f"{result.item.name}: {diagnostic}")
-            if result.error:
-                err.print(f"[bold red]error:[/] {result.error}", soft_wrap=True)
-            elif stdout and result.text is not None:
-                sys.stdout.write(result.text)
+    try:
+        with _progress(len(items), quiet) as advance:
+            for result in batch.run(
+                items,
+                options,
+                engine_,
+                to_fountain,
+                out_dir,
+                force,
+                sys.stdin.buffer.read,
+                resume_after,
+            ):
+                results.append(result)
+                advance(result.item.name)
+                if manifest is not None:
+                    manifest.add(result)
+                _report(result, quiet, stdout)
+    finally:
+        if manifest is not None:
+            manifest.close()
 
     failed = [message for _, message in problems] + [r.error for r in results if r.error]
     _summary(results, failed, out_dir)
@@ -225,20 +299,21 @@ def _outline(
         raise typer.Exit(1)
 
 
-def _lazy_outliner(model: str, quiet: bool) -> Callable[[str, str, Options], Outline]:
-    """The pipeline with models loaded on first use (never when every input fails early)."""
-    from outliner.pipeline import Models, outline
+def _report(result: Result, quiet: bool, stdout: bool) -> None:
+    for message in result.warnings:
+        warn(message)
+    if not quiet:
+        for diagnostic in result.diagnostics:
+            warn(f"{result.item.name}: {diagnostic}")
+    if result.error:
+        err.print(f"[bold red]error:[/] {result.error}", soft_wrap=True)
+    elif stdout and result.text is not None:
+        sys.stdout.write(result.text)
 
-    loaded: list[Models] = []
 
-    def outline_one(text: str, source: str, options: Options) -> Outline:
-        if not loaded:
-            status = err.status(f"Loading {model}…") if not quiet else nullcontext()
-            with status:
-                loaded.append(Models.load(model))
-        return outline(text, source, options, loaded[0])
-
-    return outline_one
+def _loading(model: str, quiet: bool) -> Callable[[], AbstractContextManager[object]]:
+    """A spinner while the models load in this process (they load on first use only)."""
+    return lambda: nullcontext() if quiet else err.status(f"Loading {model}…")
 
 
 @contextmanager
@@ -269,6 +344,9 @@ def _summary(results: list[Result], failed: list[str], out_dir: Path | None) -> 
     beats = "" if not written else f"; {fallbacks} beat line(s) fell back to the source sentence"
     where = f" to {out_dir}/" if out_dir is not None else ""
     line = f"{len(written)} outline(s) written{where}{beats}"
+    skipped = sum(1 for r in results if r.skipped)
+    if skipped:
+        line += f"; {skipped} up to date (skipped)"
     if failed:
         line += f"; {len(failed)} input(s) failed"
     err.print(line, soft_wrap=True)
@@ -311,6 +389,129 @@ def prepare(
             return
         path = gguf_cache.prepare(spec, force=force, verify=verify, report=lambda m: err.print(m))
         typer.echo(f"{spec.name} is ready in {os.path.relpath(path)}")
+
+
+@app.command()
+def bench(
+    model: Annotated[str, typer.Option("--model", "-m", help="Model to measure.")] = "gemma-3-270m",
+    seeds: Annotated[
+        Path, typer.Option("--seeds", help="Folder of synopses measured first.")
+    ] = Path("seeds"),
+    tripod: Annotated[
+        Path | None,
+        typer.Option(
+            "--tripod",
+            help="TRIPOD CSV to draw the fixed sample from [default:"
+            " ../shared/data/tripod/synopses_train.csv when present].",
+            show_default=False,
+        ),
+    ] = None,
+    sample: Annotated[
+        int, typer.Option("--sample", min=0, help="TRIPOD films in the fixed sample.")
+    ] = 20,
+    cold_runs: Annotated[
+        int, typer.Option("--cold-runs", min=0, help="New-process runs on the first seed.")
+    ] = 2,
+    naive: Annotated[
+        bool,
+        typer.Option(
+            "--naive/--no-naive",
+            help="Also time one generate() per beat without the prefix cache (slow).",
+        ),
+    ] = True,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Where the figures go, as JSON.")
+    ] = Path("bench/latest.json"),
+) -> None:
+    """Measure speed and memory: cold start, warm per synopsis, per stage, tokens/s, naive ratio.
+
+    \b
+    Figures, not pass/fail; the targets are printed beside them. Takes a few minutes.
+    Examples:
+      outliner bench                          # seeds + 20 TRIPOD films -> bench/latest.json
+      outliner bench --sample 0 --no-naive    # the seeds only, quick
+    """
+    with user_errors():
+        from outliner import bench as b
+
+        default_csv = Path("../shared/data/tripod/synopses_train.csv")
+        csv_path = (
+            tripod if tripod is not None else (default_csv if default_csv.is_file() else None)
+        )
+        if tripod is not None and not tripod.is_file():
+            raise UsageError(f"no TRIPOD CSV at {tripod}")
+        items = b.samples(seeds, csv_path, sample)
+        if not items:
+            raise UsageError(f"nothing to measure: no .txt files in {seeds}")
+        from outliner.pipeline import Models
+
+        report = b.Report(b.machine(), model)
+        if cold_runs:
+            err.print(f"cold: {cold_runs} new process(es) on {items[0].name}…")
+            report.cold = b.cold(seeds / items[0].name, model, cold_runs)
+        started = time.perf_counter()
+        models = Models.load(model)
+        report.load_s = time.perf_counter() - started
+        from outliner.pipeline import outline as outline_api
+
+        outline_api(items[0].text, items[0].name, models=models)  # warm-up: lazy loads
+        with _progress(len(items), False) as advance:
+            report.warm = b.warm(models, items, advance)
+        if naive:
+            with _progress(len(items), False) as advance:
+                report.naive = b.naive(models, items, advance)
+        report.peak_rss_mb = b.peak_rss_mb()
+        _print_bench(report)
+        from outliner.output import ensure_dir, write_atomic
+
+        ensure_dir(output.parent)
+        write_atomic(output, b.to_json(report), force=True)
+        err.print(f"figures written to {output}")
+
+
+def _print_bench(report: object) -> None:
+    from rich.table import Table
+
+    from outliner.bench import TARGETS, Report
+
+    assert isinstance(report, Report)
+    table = Table("synopsis", "sent.", "beats", "warm s", "stages (s)", "tok/s", box=None)
+    for run in report.warm:
+        stages = " ".join(f"{k[:5]} {v:.2f}" for k, v in run.stages.items() if v >= 0.01)
+        rate = run.new_tokens / run.generation_s if run.generation_s else 0.0
+        table.add_row(
+            run.name[:32],
+            str(run.sentences),
+            str(run.beats),
+            f"{run.seconds:.2f}",
+            stages,
+            f"{rate:.0f}",
+        )
+    Console().print(table)
+    summary = report.summary()
+    lines = [f"model {report.model}; load {summary['load_s']:.1f} s"]
+    if "warm_s" in summary:
+        lines.append(
+            f"warm median {summary['warm_s']:.2f} s per synopsis (target ≤ {TARGETS['warm_s']:g});"
+            f" {summary['tokens_per_s']:.0f} generated tokens/s"
+        )
+    if "cold_s" in summary:
+        lines.append(
+            f"cold median {summary['cold_s']:.2f} s (target ≤ {TARGETS['cold_s']:g});"
+            f" cold peak memory {summary['cold_peak_rss_mb']:.0f} MB"
+        )
+    lines.append(
+        f"peak memory of this process {summary['peak_rss_mb']:.0f} MB"
+        f" (target ≤ {TARGETS['peak_rss_mb']:.0f})"
+    )
+    if "speedup" in summary:
+        lines.append(
+            f"beat generation: naive {summary['naive_beats_s']:.1f} s, batched"
+            f" {summary['batched_beats_s']:.1f} s: {summary['speedup']:.1f}x faster;"
+            f" {summary['naive_same_lines']:.0f}/{summary['naive_lines']:.0f} lines identical"
+        )
+    for line in lines:
+        typer.echo(line)
 
 
 def main() -> None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
 from pathlib import Path
 
 import pytest
 
-from outliner.backends import registry
 from outliner.backends.encoder import HashingEncoder
 from outliner.backends.fake import FakeSummarizer
 from outliner.pipeline import Models
@@ -28,12 +27,9 @@ def models() -> Models:
     return fake_models()
 
 
-@pytest.fixture(autouse=True)
-def _fake_registered() -> Iterator[None]:
-    """`--model fake` works in CLI tests (the encoder there is the real, small MiniLM)."""
-    registry.register("fake", FakeSummarizer, description="deterministic test model")
-    yield
-    registry.unregister("fake")
+# `--model fake` works in CLI tests, in worker processes and on Ray workers too (the
+# encoder there is the real, small MiniLM). See registry.register_test_models().
+os.environ["OUTLINER_TEST_MODELS"] = "1"
 
 
 def seed_text(name: str) -> str:

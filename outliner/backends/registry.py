@@ -81,6 +81,7 @@ def _from_file() -> dict[str, ModelSpec]:
 
 
 def summarizers() -> dict[str, ModelSpec]:
+    register_test_models()
     return {**_from_file(), **_registered}
 
 
@@ -141,3 +142,31 @@ def is_ready(spec: ModelSpec) -> bool:
 
         return gguf_cache.check(spec) is None
     return True
+
+
+def model_time(name: str) -> float:
+    """When the model's files last changed (for --resume); 0 for models made in code."""
+    spec = lookup(name)
+    if spec is not None:
+        if spec.source == "gguf-package":
+            from outliner.backends import gguf_cache
+
+            manifest = gguf_cache.cache_path(spec) / gguf_cache.MANIFEST
+            return manifest.stat().st_mtime if manifest.is_file() else float("inf")
+        return 0.0
+    path = Path(name).expanduser()
+    if path.is_dir():
+        return max((p.stat().st_mtime for p in path.iterdir() if p.is_file()), default=0.0)
+    return 0.0
+
+
+def register_test_models() -> None:
+    """`--model fake` (a deterministic stand-in) when OUTLINER_TEST_MODELS=1.
+
+    Only the test suite sets it; the variable reaches worker processes and Ray workers,
+    which import the registry afresh.
+    """
+    if os.environ.get("OUTLINER_TEST_MODELS") == "1" and "fake" not in _registered:
+        from outliner.backends.fake import FakeSummarizer
+
+        register("fake", FakeSummarizer, description="deterministic test model")

@@ -1,0 +1,138 @@
+"""Greedy batched decoding for causal LMs over a shared, cached prefix.
+
+Why not `model.generate()`: it keeps computing rows that have already stopped and cannot
+share one prefix computation across calls. Here
+- the few-shot prefix is run once and its key/value cache copied to every row;
+- every row's body is left-padded *between* the prefix and the body; the attention mask
+  hides the padding and position ids come from the mask, so each row reads as unpadded;
+- a row leaves the batch as soon as it emits a stop token (its own end), so the last
+  steps cost only the rows still talking;
+- new tokens are bounded;
+- optionally, the output layer scores only a given vocabulary (the words of the passages,
+  the prompt and common English) instead of all 262k tokens of a multilingual model: for
+  a small model that layer costs more than the rest of a decoding step.
+The arithmetic is the model's own forward pass; greedy argmax makes it deterministic.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import torch
+
+
+@dataclass
+class Prefix:
+    ids: torch.Tensor  # (1, P)
+    cache: Any  # the model's key/value cache for ids
+
+
+def run_prefix(model: Any, ids: torch.Tensor) -> Prefix:
+    with torch.inference_mode():
+        out = model.base_model(input_ids=ids, use_cache=True)
+    return Prefix(ids, out.past_key_values)
+
+
+class OutputLayer:
+    """Greedy next tokens from hidden states, over the whole vocabulary or a subset.
+
+    Only the argmax matters, so monotone post-processing of the logits (Gemma's tanh
+    soft-capping, a positive scale) is skipped: it never changes which token wins.
+    """
+
+    def __init__(self, model: Any, vocabulary: torch.Tensor | None = None) -> None:
+        layer = model.get_output_embeddings()
+        self.ids = vocabulary
+        weight = layer.weight
+        bias = getattr(layer, "bias", None)
+        if vocabulary is not None:
+            weight = weight.index_select(0, vocabulary)
+            bias = None if bias is None else bias.index_select(0, vocabulary)
+        self.weight = weight
+        self.bias = bias
+
+    def next_tokens(self, hidden: torch.Tensor) -> torch.Tensor:
+        logits = torch.nn.functional.linear(hidden, self.weight, self.bias)
+        best = logits.argmax(-1)
+        return best if self.ids is None else self.ids[best]
+
+
+def greedy(
+    model: Any,
+    prefix: Prefix,
+    bodies: Sequence[Sequence[int]],
+    max_new_tokens: int,
+    stop_ids: Sequence[int],
+    pad_id: int,
+    vocabulary: Sequence[int] | None = None,
+) -> list[list[int]]:
+    """New tokens for each body (without the stop token), greedy, in one batch.
+
+    With `vocabulary`, only those token ids can be produced (stop ids are always allowed).
+    """
+    rows = len(bodies)
+    if rows == 0:
+        return []
+    width = max(len(b) for b in bodies)
+    plen = prefix.ids.shape[1]
+    body_ids = torch.tensor([[pad_id] * (width - len(b)) + list(b) for b in bodies])
+    mask = torch.cat(
+        [
+            torch.ones(rows, plen, dtype=torch.long),
+            torch.tensor([[0] * (width - len(b)) + [1] * len(b) for b in bodies]),
+        ],
+        dim=1,
+    )
+    positions = (mask.cumsum(-1) - 1).clamp(min=0)
+    cache = copy.deepcopy(prefix.cache)
+    cache.batch_repeat_interleave(rows)
+    stops = torch.tensor(sorted(set(stop_ids)))
+    base = model.base_model
+    allowed = None
+    if vocabulary is not None:
+        allowed = torch.tensor(sorted(set(vocabulary) | set(stop_ids)), dtype=torch.long)
+    head = OutputLayer(model, allowed)
+    out: list[list[int]] = [[] for _ in range(rows)]
+    alive = list(range(rows))  # which original row each batch row is
+
+    with torch.inference_mode():
+        hidden = base(
+            input_ids=body_ids,
+            attention_mask=mask,
+            position_ids=positions[:, plen:],
+            past_key_values=cache,
+            cache_position=torch.arange(plen, plen + width),
+            use_cache=True,
+        ).last_hidden_state[:, -1]
+        position = positions[:, -1]
+        length = plen + width
+        for step in range(max_new_tokens):
+            token = head.next_tokens(hidden)
+            done = torch.isin(token, stops)
+            for batch_row, row in enumerate(alive):
+                if not done[batch_row]:
+                    out[row].append(int(token[batch_row]))
+            if step == max_new_tokens - 1:
+                break
+            keep = (~done).nonzero().flatten()
+            if len(keep) == 0:
+                break
+            if len(keep) < len(alive):
+                cache.batch_select_indices(keep)
+                alive = [alive[i] for i in keep.tolist()]
+                token, mask, position = token[keep], mask[keep], position[keep]
+            mask = torch.cat([mask, torch.ones(len(alive), 1, dtype=torch.long)], dim=1)
+            position = position + 1
+            hidden = base(
+                input_ids=token[:, None],
+                attention_mask=mask,
+                position_ids=position[:, None],
+                past_key_values=cache,
+                cache_position=torch.tensor([length]),
+                use_cache=True,
+            ).last_hidden_state[:, -1]
+            length += 1
+    return out

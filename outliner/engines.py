@@ -1,0 +1,206 @@
+"""Where the outlining of many synopses runs: in this process, in worker processes, on Ray.
+
+Every engine does the same per-synopsis work, `work(job)`: the pipeline on one text with
+models loaded once per process. The main process reads inputs and writes outputs, so the
+engines share nothing but the list of jobs, and a Ray cluster needs no shared filesystem.
+
+- inline:   this process (the default; `-j 1`).
+- process:  `-j N` worker processes (spawned: no state inherited from the parent); each
+            worker gets cores/N threads so that N workers fill the machine, not oversubscribe it.
+- ray:      Ray tasks on the cluster at `--ray-address`, or on a local Ray started for the run
+            (`pip install 'outliner[ray]'`).
+Results arrive as they finish; a failure in one job is reported with that job.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from outliner.config import Options
+from outliner.errors import ModelError, OutlinerError, UsageError
+
+if TYPE_CHECKING:
+    from outliner.document import Outline
+    from outliner.pipeline import Models
+
+ENGINES = ("local", "ray")
+
+
+@dataclass(frozen=True)
+class Job:
+    index: int  # position in the run's input list
+    source: str  # the input's name, as shown to the user and on the title page
+    text: str
+    options: Options
+
+
+@dataclass(frozen=True)
+class Done:
+    job: Job
+    outline: Outline | None
+    error: str | None  # one line for the user
+    fatal: bool  # the model cannot load: no other job can succeed either
+    seconds: float
+
+
+# -- the work itself, run wherever the engine puts it ------------------------------------
+_models: dict[str, Models] = {}
+
+
+def work(job: Job, model: str, threads: int | None = None) -> Done:
+    """Outline one job with this process's models (loaded on first use)."""
+    started = time.perf_counter()
+    try:
+        if model not in _models:
+            from outliner.pipeline import Models
+
+            if threads:
+                import torch
+
+                torch.set_num_threads(threads)
+            _models[model] = Models.load(model)
+        from outliner.pipeline import outline
+
+        made = outline(job.text, job.source, job.options, _models[model])
+        return Done(job, made, None, False, time.perf_counter() - started)
+    except ModelError as exc:
+        return Done(job, None, str(exc), True, time.perf_counter() - started)
+    except OutlinerError as exc:
+        return Done(job, None, str(exc), False, time.perf_counter() - started)
+    except Exception as exc:  # one broken input must not stop the others
+        if os.environ.get("OUTLINER_DEBUG"):
+            raise
+        message = f"{job.source}: internal error: {type(exc).__name__}: {exc}"
+        return Done(job, None, message, False, time.perf_counter() - started)
+
+
+class Engine(Protocol):
+    def run(self, jobs: list[Job]) -> Iterator[Done]: ...
+
+
+@dataclass
+class InlineEngine:
+    """This process. `load` can wrap the first model load (the CLI shows a spinner)."""
+
+    model: str
+    before_load: Callable[[], Any] | None = None
+
+    def run(self, jobs: list[Job]) -> Iterator[Done]:
+        for job in jobs:
+            if self.model not in _models and self.before_load is not None:
+                with self.before_load():
+                    done = work(job, self.model)
+            else:
+                done = work(job, self.model)
+            yield done
+
+
+def cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+@dataclass
+class ProcessEngine:
+    """`workers` spawned processes; each loads the models once and takes jobs as it frees."""
+
+    model: str
+    workers: int
+
+    def run(self, jobs: list[Job]) -> Iterator[Done]:
+        import multiprocessing
+        from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
+        threads = max(1, cpu_count() // self.workers)
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
+            pending: set[Future[Done]] = {
+                pool.submit(work, job, self.model, threads) for job in jobs
+            }
+            try:
+                while pending:
+                    finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in finished:
+                        yield future.result()
+            finally:
+                for future in pending:
+                    future.cancel()
+
+
+@dataclass
+class RayEngine:
+    """Ray tasks, one per job, on a given cluster or a local one started for this run."""
+
+    model: str
+    address: str | None = None
+
+    def run(self, jobs: list[Job]) -> Iterator[Done]:
+        ray = _import_ray()
+        started_here = not ray.is_initialized()
+        if started_here:
+            try:
+                ray.init(
+                    address=self.address,
+                    include_dashboard=False,
+                    logging_level="ERROR",
+                    log_to_driver=False,
+                    configure_logging=False,
+                )
+            except Exception as exc:  # Ray raises ConnectionError, RuntimeError, ValueError
+                where = self.address or "a local Ray instance"
+                raise UsageError(f"cannot connect to {where}: {_first_line(exc)}") from exc
+        try:
+            remote = ray.remote(num_cpus=1, max_retries=0)(work)
+            pending = {remote.remote(job, self.model, 1): job for job in jobs}
+            while pending:
+                ready, _ = ray.wait(list(pending), num_returns=1)
+                for ref in ready:
+                    job = pending.pop(ref)
+                    try:
+                        yield ray.get(ref)
+                    except Exception as exc:  # the worker died (out of memory, killed)
+                        yield Done(job, None, f"{job.source}: Ray task failed: {exc}", False, 0.0)
+        finally:
+            if started_here:
+                ray.shutdown()
+
+
+def _import_ray() -> Any:
+    try:
+        import ray
+    except ImportError:
+        raise UsageError(
+            "--engine ray needs Ray: pip install 'outliner[ray]' (or pip install ray)"
+        ) from None
+    return ray
+
+
+def engine_for(
+    name: str,
+    model: str,
+    workers: int,
+    address: str | None = None,
+    before_load: Callable[[], Any] | None = None,
+) -> Engine:
+    if name not in ENGINES:
+        raise UsageError(f"--engine must be one of {', '.join(ENGINES)}, got {name!r}")
+    if name == "ray":
+        return RayEngine(model, address)
+    if address is not None:
+        raise UsageError("--ray-address needs --engine ray")
+    if workers < 1:
+        raise UsageError(f"-j must be at least 1, got {workers}")
+    if workers == 1:
+        return InlineEngine(model, before_load)
+    return ProcessEngine(model, workers)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]
