@@ -85,3 +85,29 @@ def test_afterwriting_prints_every_outline(path: Path, tmp_path: Path) -> None:
     target = tmp_path / "outline.pdf"
     assert afterwriting_pdf(path.read_text(encoding="utf-8"), target) is None
     assert target.stat().st_size > 1000
+
+
+def test_check_command_passes_an_outline_and_fails_a_misread(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from outliner.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["check", str(GOLDEN_FILES[0])])
+    assert result.exit_code == 0, result.output
+    assert "all five parsers agree" in result.output
+    assert "screenplain       " in result.output and "afterwriting      " in result.output
+
+    edited = tmp_path / "edited.fountain"
+    edited.write_text("# ACT ONE\n\nRam waits.\n\n= A synopsis under action.\n\nRAM\nHello.\n")
+    result = runner.invoke(app, ["check", str(edited)])
+    assert result.exit_code == 1
+    assert "screenplain: 0 synopses, expected 1" in result.output
+    assert "fountain-js: 1 characters, expected 0" in result.output
+    assert result.output.splitlines()[-1] == "error: 1 of 1 file(s): the parsers disagree"
+    result = runner.invoke(app, ["check", "--screenplay", str(edited)])
+    assert "characters, expected" not in result.output
+
+    result = runner.invoke(app, ["check", str(tmp_path / "missing.fountain")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.startswith("error:")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import zlib
 import xml.etree.ElementTree as ET
 from datetime import date
 from functools import cache
@@ -135,6 +137,25 @@ def test_pdf_is_a_stable_pdf_with_a_page_per_act(seed: str, structure: str) -> N
     assert data.count(b"/Type /Page\n") >= 1 + counts(result, structure)["acts"]
     assert b"D:20260101" in data  # the draft date, not the clock
     assert render(result, "pdf", structure) == data
+    shown = _pdf_text(data)
+    for title in ("ACT ONE", "ACT TWO", "ACT THREE", "Beat 1:"):
+        assert title in shown
+    for part in (p for d in arrange(result, structure) for p in d.parts):
+        assert f"({part.name})" in shown or part.name[:20] in shown
+    for beat in result.beats:
+        if beat.place is not None:
+            assert beat.place.heading in shown
+
+
+def _pdf_text(data: bytes) -> str:
+    """The text shown on the pages: fpdf2 writes it as (...) Tj strings in zlib streams."""
+    shown = []
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.DOTALL):
+        try:
+            shown.append(zlib.decompress(match.group(1)).decode("latin-1"))
+        except zlib.error:
+            continue
+    return "".join(shown).replace("\\(", "(").replace("\\)", ")")
 
 
 @pytest.mark.parametrize("seed", SEED_NAMES)
