@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-import zlib
 import xml.etree.ElementTree as ET
+import zlib
 from datetime import date
 from functools import cache
 from html.parser import HTMLParser
