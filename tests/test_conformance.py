@@ -87,6 +87,17 @@ def test_afterwriting_prints_every_outline(path: Path, tmp_path: Path) -> None:
     assert target.stat().st_size > 1000
 
 
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_afterwriting_prints_fresh_outlines_with_empty_structure_beats(
+    seed: Path, tmp_path: Path
+) -> None:
+    text = seed.read_text(encoding="utf-8")
+    result = outline(text, seed.name, Options(draft_date=date(2026, 1, 1)), fake_models())
+    target = tmp_path / "outline.pdf"
+    assert afterwriting_pdf(to_fountain(result, "save-the-cat"), target) is None
+    assert target.stat().st_size > 1000
+
+
 def test_check_command_passes_an_outline_and_fails_a_misread(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 

@@ -289,3 +289,19 @@ def test_schema_command_prints_json_schema() -> None:
     result = _invoke("schema")
     assert result.exit_code == 0
     assert json.loads(result.output)["$schema"].endswith("2020-12/schema")
+
+
+def test_pdf_text_keeps_latin_1_and_simplifies_the_rest() -> None:
+    from outliner.writers.pdf import latin1
+
+    assert latin1("Zoë’s café — “here”…") == 'Zoë\'s café - "here"...'
+    assert latin1("Łódź 東京") == "?ódz ??"  # Ł has no Latin-1 base letter
+
+
+def test_stdout_prints_one_text_format() -> None:
+    args = ["outline", "--model", "fake", "--date", "2026-01-01", str(SEEDS[0]), "--stdout"]
+    result = _invoke(*args, "--format", "md")
+    assert result.exit_code == 0 and "## Turning points" in result.output
+    result = _invoke(*args, "--format", "pdf")
+    assert result.exit_code == 2
+    _one_line_error(result, "--stdout prints one text format")
