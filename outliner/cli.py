@@ -19,6 +19,7 @@ from outliner import __version__
 from outliner.errors import OutlinerError, UsageError
 
 if TYPE_CHECKING:
+    from outliner import batch
     from outliner.batch import Result
 
 app = typer.Typer(
@@ -176,8 +177,8 @@ def outline(
         bool,
         typer.Option(
             "--manifest/--no-manifest",
-            help="Append one JSON line per input (status, seconds, diagnostics) to"
-            " DIR/manifest.jsonl.",
+            help="For batch runs (several inputs, -j, --resume, ray): append one JSON line"
+            " per input (status, seconds, diagnostics) to DIR/manifest.jsonl.",
         ),
     ] = True,
     engine: Annotated[
@@ -197,21 +198,55 @@ def outline(
             show_default=False,
         ),
     ] = None,
+    formats: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-F",
+            help="fountain, fdx, pdf, html, json or md; repeat it, or give all"
+            " [default: fountain].",
+            show_default=False,
+        ),
+    ] = None,
+    structure: Annotated[
+        str,
+        typer.Option(
+            "--structure",
+            "-s",
+            help="Label and group the beats by: three-act, five-tp, save-the-cat,"
+            " heros-journey or eight-sequences.",
+        ),
+    ] = "three-act",
 ) -> None:
-    """Outline synopses: one .fountain per input, named after it.
+    """Outline synopses: one file per input and format, named after the input.
 
     \b
     Examples:
       outliner outline seeds/                      # every .txt/.md in seeds/ -> outlines/
       outliner outline film.txt -o drafts --force  # overwrite drafts/film.fountain
       cat film.txt | outliner outline - --stdout   # read stdin, print the outline
+      outliner outline film.txt -F fdx -F pdf      # film.fdx for Final Draft, film.pdf
+      outliner outline film.txt -F all -s save-the-cat  # every format, Save the Cat beats
       outliner outline corpus/ -j 2 --resume       # two workers; skip finished outlines
       outliner outline corpus/ --engine ray --ray-address auto   # on a running Ray cluster
     """
     with user_errors():
+        from outliner.formats import check_structure, parse_formats
+
+        chosen = (parse_formats(formats), check_structure(structure))
         run = Run(jobs, resume, manifest, engine, ray_address)
         _outline(
-            paths, output, stdout, model, beats, title, parse_date(draft_date), force, quiet, run
+            paths,
+            output,
+            stdout,
+            model,
+            beats,
+            title,
+            parse_date(draft_date),
+            force,
+            quiet,
+            chosen,
+            run,
         )
 
 
@@ -236,7 +271,8 @@ def _outline(
     draft_date: date | None,
     force: bool,
     quiet: bool,
-    run: Run,
+    chosen: tuple[tuple[str, ...], str] = (("fountain",), "three-act"),
+    run: Run = Run(),
 ) -> None:
     from outliner import batch
     from outliner.config import Options
@@ -254,6 +290,9 @@ def _outline(
         err.print(f"[bold red]error:[/] {message}", soft_wrap=True)
     if stdout and len(items) + len(problems) > 1:
         raise UsageError("--stdout takes a single input")
+    formats, structure = chosen
+    if stdout and (len(formats) > 1 or "pdf" in formats):
+        raise UsageError("--stdout prints one text format; write pdf or several formats to files")
     if title is not None and len(items) > 1:
         warn("--title applies to every input")
     out_dir = None if stdout else (output or DEFAULT_OUT)
@@ -266,10 +305,11 @@ def _outline(
         from outliner.backends.registry import model_time
 
         resume_after = model_time(model)
-    from outliner.writers.fountain import to_fountain
+    renders = _renders(formats, structure)
 
     manifest = None
-    if run.manifest and out_dir is not None and items:
+    batch_run = len(items) > 1 or run.resume or run.jobs > 1 or run.engine == "ray"
+    if run.manifest and out_dir is not None and items and batch_run:
         manifest = batch.Manifest(out_dir / batch.MANIFEST)
     results = []
     try:
@@ -278,7 +318,7 @@ def _outline(
                 items,
                 options,
                 engine_,
-                to_fountain,
+                renders,
                 out_dir,
                 force,
                 sys.stdin.buffer.read,
@@ -307,8 +347,17 @@ def _report(result: Result, quiet: bool, stdout: bool) -> None:
             warn(f"{result.item.name}: {diagnostic}")
     if result.error:
         err.print(f"[bold red]error:[/] {result.error}", soft_wrap=True)
-    elif stdout and result.text is not None:
+    elif stdout and isinstance(result.text, str):
         sys.stdout.write(result.text)
+
+
+def _renders(formats: tuple[str, ...], structure: str) -> dict[str, batch.Render]:
+    """File suffix -> writer for each chosen format, all in the chosen structure."""
+    from functools import partial
+
+    from outliner.formats import extension, render
+
+    return {extension(f): partial(render, name=f, structure=structure) for f in formats}
 
 
 def _loading(model: str, quiet: bool) -> Callable[[], AbstractContextManager[object]]:
@@ -512,6 +561,114 @@ def _print_bench(report: object) -> None:
         )
     for line in lines:
         typer.echo(line)
+
+
+@app.command()
+def render(
+    source: Annotated[Path, typer.Argument(help="An outline written with --format json.")],
+    formats: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format", "-F", help="Formats to write (as for `outline`).", show_default=False
+        ),
+    ] = None,
+    structure: Annotated[
+        str | None,
+        typer.Option(
+            "--structure",
+            "-s",
+            help="Structure to group by [default: the one stored in the JSON].",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Folder [default: beside SOURCE].", show_default=False),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", "-f", help="Overwrite existing files.")] = False,
+) -> None:
+    """Write other formats from a JSON outline, without running any model.
+
+    \b
+    Examples:
+      outliner render outlines/film.json --format fdx      # outlines/film.fdx
+      outliner render film.json -F all -s heros-journey -o out
+    """
+    with user_errors():
+        from outliner.formats import check_structure, extension, parse_formats
+        from outliner.formats import render as render_one
+        from outliner.inputs import Input, read
+        from outliner.output import check_free, ensure_dir, write_atomic
+        from outliner.writers.json import from_json
+
+        chosen = parse_formats(formats)
+        if structure is not None:
+            check_structure(structure)
+        text = read(Input(str(source), source), lambda: b"").text
+        made, stored = from_json(text, source.name)
+        out_dir = output or source.parent
+        ensure_dir(out_dir)
+        targets = [out_dir / f"{source.stem}{extension(f)}" for f in chosen]
+        if source.resolve() in {t.resolve() for t in targets}:
+            raise UsageError(f"{source} would overwrite itself; give --output")
+        for target in targets:
+            check_free(target, force)  # all or nothing: refuse before writing any
+        rendered = [render_one(made, f, structure or stored) for f in chosen]
+        for target, data in zip(targets, rendered, strict=True):
+            write_atomic(target, data, force)
+            typer.echo(f"wrote {target}")
+
+
+@app.command()
+def check(
+    files: Annotated[
+        list[Path], typer.Argument(metavar="FILE.fountain", help="Fountain files to check.")
+    ],
+    screenplay: Annotated[
+        bool,
+        typer.Option(
+            "--screenplay", help="A screenplay, not an outline: dialogue is fine if all agree."
+        ),
+    ] = False,
+) -> None:
+    """Read Fountain files with five parsers and report where they disagree.
+
+    fountain-py, screenplain, screenplay-tools, fountain-js and afterwriting must find the
+    same sections, synopses and scene headings, and no character cue or dialogue (an
+    outline has none; --screenplay allows it). Exit status 1 on any disagreement: handy
+    after editing an outline by hand.
+
+    \b
+    Examples:
+      outliner check outlines/film.fountain
+      outliner check outlines/*.fountain
+    """
+    with user_errors():
+        from outliner.conformance import KEYS, disagreements, parse_all
+        from outliner.inputs import Input, read
+
+        texts = [read(Input(str(f), f), lambda: b"").text for f in files]
+        failed = 0
+        for path, seen in zip(files, parse_all(texts), strict=True):
+            typer.echo(f"{path}:")
+            for s in seen:
+                found = s.error or ", ".join(f"{s.counts[k]} {k.replace('_', ' ')}" for k in KEYS)
+                typer.echo(f"  {s.parser:<17} {found}")
+            problems = disagreements(seen, dialogue_allowed=screenplay)
+            failed += bool(problems)
+            for problem in problems:
+                err.print(f"[bold red]disagreement:[/] {path}: {problem}", soft_wrap=True)
+        if failed:
+            fail(f"{failed} of {len(files)} file(s): the parsers disagree")
+        typer.echo(f"{len(files)} file(s): all five parsers agree")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of --format json outlines (versioned)."""
+    from outliner.writers.json import schema as json_schema
+
+    typer.echo(json_schema(), nl=False)
 
 
 def main() -> None:

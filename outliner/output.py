@@ -29,22 +29,24 @@ def check_free(path: Path, force: bool) -> None:
         raise OutputError(f"{path} is a folder")
 
 
-def write_atomic(path: Path, text: str, force: bool = False) -> None:
-    """Write to a temporary file beside `path`, then rename it into place."""
+def write_atomic(path: Path, text: str | bytes, force: bool = False) -> None:
+    """Write to a temporary file beside `path`, then rename it into place.
+
+    Text is written as UTF-8 with "\n" line ends; bytes (a PDF) as they are.
+    """
     check_free(path, force)
+    data = text.encode("utf-8") if isinstance(text, str) else text
     tmp_name = None
     try:
         with tempfile.NamedTemporaryFile(
-            "w",
-            encoding="utf-8",
-            newline="\n",
+            "wb",
             dir=path.parent,
             prefix=f".{path.name}.",
             suffix=".tmp",
             delete=False,
         ) as handle:
             tmp_name = handle.name
-            handle.write(text)
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         if force:

@@ -64,7 +64,7 @@ def test_resume_skips_up_to_date_outlines_and_redoes_stale_ones(tmp_path: Path) 
 
 
 def test_no_manifest(tmp_path: Path) -> None:
-    result = invoke(str(SEEDS[0]), "-o", str(tmp_path), "--no-manifest")
+    result = invoke(str(SEEDS[0].parent), "-o", str(tmp_path), "--no-manifest")
     assert result.exit_code == 0
     assert not (tmp_path / "manifest.jsonl").exists()
 

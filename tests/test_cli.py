@@ -44,7 +44,7 @@ def test_outlines_a_folder_into_the_output_folder(tmp_path: Path) -> None:
     result = invoke(str(ROOT / "seeds"), "-o", str(tmp_path))
     assert result.exit_code == 0, result.output
     written = sorted(p.name for p in tmp_path.iterdir())
-    assert written == [p.stem + ".fountain" for p in SEEDS]
+    assert written == [p.stem + ".fountain" for p in SEEDS] + ["manifest.jsonl"]
     assert "3 outline(s) written" in result.output
 
 

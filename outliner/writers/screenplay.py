@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
-from outliner.document import Outline
+from outliner.document import Beat, Outline
+
+# What a structure beat shows when no beat of the synopsis supports it: left empty on
+# purpose, never filled with invented story.
+EMPTY_PART = "Empty: nothing in the synopsis supports this beat."
 
 
 def first_appearances(outline: Outline) -> dict[int, str]:
@@ -41,3 +45,17 @@ ACT_WORDS = ("ONE", "TWO", "THREE", "FOUR", "FIVE")
 
 def act_title(number: int) -> str:
     return f"ACT {ACT_WORDS[number - 1]}"
+
+
+def beat_title(beat: Beat) -> str:
+    return f"Beat {beat.index + 1}"
+
+
+def turning_point_notes(outline: Outline, index: int) -> list[str]:
+    """The turning points that fall on sentence `index`, as note texts."""
+    return [
+        f"Turning point {tp.number}: {tp.label}"
+        for beat in outline.beats
+        for tp in beat.turning_points
+        if tp.sentence == index
+    ]
