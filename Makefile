@@ -47,11 +47,15 @@ golden: models
 	$(BIN)/outliner outline $(SEEDS) -o tests/golden --force --date $(GOLDEN_DATE) --quiet
 	@git --no-pager diff --stat -- tests/golden || true
 
+# One BLAS thread: the optimiser then follows the same path, and writes the same bytes,
+# on any machine (a different thread count sums in a different order).
+TP_ENV := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+
 train-tp: $(STAMP)
-	$(PY) -m outliner.turning_points.train --data $(TRIPOD)
+	$(TP_ENV) $(PY) -m outliner.turning_points.train --data $(TRIPOD)
 
 eval-tp: $(STAMP)
-	$(PY) -m outliner.turning_points.train --cv --data $(TRIPOD)
+	$(TP_ENV) $(PY) -m outliner.turning_points.train --cv --data $(TRIPOD)
 
 lint: $(STAMP)
 	$(BIN)/ruff check outliner tests

@@ -238,3 +238,20 @@ def test_eval_tripod_bad_csv(tmp_path: Path) -> None:
     assert not (tmp_path / "p").exists()
     missing = runner.invoke(app, ["eval", "tripod", str(tmp_path / "none.csv")])
     assert missing.exit_code == 1 and "no such file" in missing.output
+
+
+def test_short_synopsis_with_the_trained_model_says_acts_are_approximate() -> None:
+    from outliner.diagnostics import Code
+    from outliner.document import Outline
+    from outliner.stages.read import read
+    from outliner.stages.structure import structure
+    from outliner.structures import act_spans
+
+    outline = Outline(read("Ballu escapes. Ram chases him. Ganga helps Ram."))
+    emb = HashingEncoder(384).encode([s.text for s in outline.document.plot])
+    outline = structure(outline, default_detector(), emb)
+    indices = [tp.sentence for tp in outline.turning_points]
+    assert len(indices) == 5 and indices == sorted(indices)
+    assert any(d.code is Code.TOO_SHORT_FOR_TURNING_POINTS for d in outline.diagnostics)
+    spans = act_spans(3, indices)
+    assert spans[0][0] == 0 and spans[-1][1] == 3

@@ -9,6 +9,7 @@ can keep the groups that help.
     lex   counts of stakes, death, decision, discovery, ending and time-shift words
     place a place named for the first time, any place named
     len   sentence length
+    nbr   the ent, lex and place features of the previous and the next sentence
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import numpy as np
 
 from outliner.lexicon import PLACE_WORDS, WORD, is_capitalised, is_common_word, strip_possessive
 
-GROUPS = ("pos", "emb", "ctx", "sim", "ent", "lex", "place", "len")
+GROUPS = ("pos", "emb", "ctx", "sim", "ent", "lex", "place", "len", "nbr")
 PROJECTED = ("emb", "ctx")  # groups made of embedding dimensions
 
 BIN_CENTRES = np.linspace(0.0, 1.0, 11)
@@ -44,7 +45,7 @@ def sentence_features(sentences: Sequence[str], embeddings: np.ndarray) -> dict[
     """Each group as an (n, d_group) float array."""
     n = len(sentences)
     words = [WORD.findall(s) for s in sentences]
-    return {
+    groups = {
         "pos": _position(n),
         "emb": np.asarray(embeddings, dtype=np.float64),
         "ctx": _context(np.asarray(embeddings, dtype=np.float64)),
@@ -54,6 +55,19 @@ def sentence_features(sentences: Sequence[str], embeddings: np.ndarray) -> dict[
         "place": _places(sentences),
         "len": np.log1p([[len(w)] for w in words]).astype(np.float64),
     }
+    local = np.column_stack([groups["ent"], groups["lex"], groups["place"]])
+    groups["nbr"] = np.column_stack([_shift(local, 1), _shift(local, -1)])
+    return groups
+
+
+def _shift(block: np.ndarray, by: int) -> np.ndarray:
+    """Row i gets row i - by (zeros past the ends): by=1 the previous sentence's values."""
+    out = np.zeros_like(block)
+    if by > 0:
+        out[by:] = block[:-by]
+    else:
+        out[:by] = block[-by:]
+    return out
 
 
 def _position(n: int) -> np.ndarray:
