@@ -341,6 +341,13 @@ def turning_points(
         item = Input("stdin", None) if path == "-" else Input(path, Path(path))
         text = read(item, sys.stdin.buffer.read).text
         found = find(text, item.name, _encoder(), default_detector())
+        if len({f.index for f in found}) < 5:
+            from outliner.diagnostics import Code
+
+            warn(
+                f"{Code.TOO_SHORT_FOR_TURNING_POINTS.value} too few sentences for five"
+                " distinct turning points; some share a sentence"
+            )
         if as_json:
             typer.echo(json.dumps([asdict(f) for f in found], ensure_ascii=False, indent=2))
             return

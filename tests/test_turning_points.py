@@ -255,3 +255,11 @@ def test_short_synopsis_with_the_trained_model_says_acts_are_approximate() -> No
     assert any(d.code is Code.TOO_SHORT_FOR_TURNING_POINTS for d in outline.diagnostics)
     spans = act_spans(3, indices)
     assert spans[0][0] == 0 and spans[-1][1] == 3
+
+
+def test_turning_points_command_on_a_short_synopsis_warns(tmp_path: Path) -> None:
+    path = tmp_path / "short.txt"
+    path.write_text("Ballu escapes from jail. Ram chases him.")
+    result = runner.invoke(app, ["turning-points", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "W301" in result.output and "TP5 Climax" in result.output
