@@ -9,7 +9,7 @@ OUT ?= outlines
 # Golden files carry a fixed draft date so that they do not change every day.
 GOLDEN_DATE := 2026-01-01
 
-.PHONY: help install models outline test test-fast golden check lint typecheck clean
+.PHONY: help install models outline test test-fast golden check lint typecheck clean eval-characters
 
 help:
 	@echo "make outline   set up, then outline every file in $(SEEDS)/ into $(OUT)/"
@@ -42,6 +42,11 @@ test-fast: $(STAMP)
 golden: models
 	$(BIN)/outliner outline $(SEEDS) -o tests/golden --force --date $(GOLDEN_DATE) --quiet
 	@git --no-pager diff --stat -- tests/golden || true
+
+# Character finder against TRIPOD's IMDb casts (train films): precision, recall, F1, actors.
+TRIPOD ?= ../shared/data/tripod
+eval-characters: $(STAMP)
+	$(BIN)/outliner eval characters $(TRIPOD)/synopses_train.csv $(TRIPOD)/cast_train.tsv
 
 lint: $(STAMP)
 	$(BIN)/ruff check outliner tests
