@@ -70,7 +70,7 @@ def test_cast_presence_and_matching() -> None:
         CastMember("Someone", "Baltimore Waitress"),
         CastMember("Jimmy Stewart", "John 'Scottie' Ferguson"),
     ]
-    synopsis = "Brody and Ellen leave Baltimore. Scottie follows them."
+    synopsis = "Brody and Ellen leave Baltimore. Scottie (Stewart) follows them."
     assert name_words("Dr. Ian Malcolm") == {"Ian", "Malcolm"}
     assert present_cast(synopsis, cast) == [
         "Martin Brody",
@@ -115,3 +115,19 @@ def test_eval_characters_on_tripod_train() -> None:
 def test_eval_characters_missing_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval", "characters", str(tmp_path / "a.csv"), "b.tsv"])
     assert result.exit_code == 1 and "no such file" in result.output
+
+
+def test_a_word_shared_with_an_actor_is_no_actor() -> None:
+    cast = [CastMember("Robert Shaw", "Doyle Lonnegan")]
+    synopsis = "Gondorff poses as Shaw. Shaw beats Lonnegan."
+    score = score_film("The Sting", synopsis, cast, [Character("Shaw")])
+    assert score.actors == []
+
+
+def test_participle_openers_and_lists() -> None:
+    found = _characters(
+        "Saddened, Mara leaves. Knowing Tomas is away, Mara calls Odile. "
+        "Odile introduces Mara to her family, Carlisle, Esme, and Jasper."
+    )
+    assert {"Mara", "Tomas", "Odile", "Carlisle", "Esme", "Jasper"} <= set(found)
+    assert "Saddened" not in found and "Knowing Tomas" not in found

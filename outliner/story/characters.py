@@ -45,6 +45,8 @@ _NOT_NAMES = frozenset(
     i he she they we you it his her their its our this that these those there here
     god mr mrs ms dr""".split()
 )
+# A name this frequent as an English word ("Will", "Hope", "Sweet") must act twice.
+ORDINARY_ZIPF = 4.5
 _GROUP_ENDINGS = ("ians", "ans", "ese", "ites", "ists")
 # Capitalised only because they open a sentence: "So Ram", "Following Roshida's death".
 _OPENING_WORDS = frozenset(
@@ -84,9 +86,22 @@ class _Person:
         self.runs.extend(other.runs)
 
 
-def _drop_opening_word(run: NameRun) -> NameRun:
+def _is_participle_opener(run: NameRun, raw: str) -> bool:
+    """'Saddened, she leaves', 'Knowing Beth is ...': a participle opening the sentence."""
+    first = run.words[0].lower()
+    return (
+        run.initial
+        and first.endswith(("ed", "ing"))
+        and (len(run.words) > 1 or raw[run.end : run.end + 1] == ",")
+    )
+
+
+def _drop_opening_word(run: NameRun, raw: str) -> NameRun:
     """'So Ram' -> 'Ram': a sentence's first word is capitalised whatever it is."""
-    if run.initial and len(run.words) > 1 and run.words[0].lower() in _OPENING_WORDS:
+    if _is_participle_opener(run, raw) and len(run.words) == 1:
+        return replace(run, words=("",))  # dropped by _is_candidate
+    opener = run.words[0].lower() in _OPENING_WORDS or _is_participle_opener(run, raw)
+    if run.initial and len(run.words) > 1 and opener:
         return replace(run, words=run.words[1:], start=run.start + len(run.words[0]) + 1)
     return run
 
@@ -101,6 +116,8 @@ def _is_candidate(run: NameRun, raw: str) -> bool:
         return False
     if len(words) == 1 and words[0].endswith(_GROUP_ENDINGS) and not run.possessive:
         return False  # "Arquillians", "Americans": groups
+    if len(words) == 1 and words[0].endswith(("ised", "ized")):
+        return False  # "has truly Indianised this film": a verb, capitalised
     if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
         return False  # "USS", "FBI": acronyms name organisations
     if _PLAYED_BY.search(raw[: run.start]):
@@ -129,9 +146,12 @@ def _person_evidence(run: NameRun, raw: str) -> int:
     return score
 
 
-def _place_evidence(run: NameRun) -> bool:
+def _place_evidence(run: NameRun) -> float:
+    """Mentions after 'in', 'to', 'from' name places; after 'the', things (or 'the Joker')."""
     before = run.before[-1].lower() if run.before and not run.role else ""
-    return before in _PLACE_PREPOSITIONS or before in _ARTICLES
+    if before in _PLACE_PREPOSITIONS:
+        return 1.0
+    return 0.5 if before in _ARTICLES else 0.0
 
 
 def _group(runs: list[NameRun]) -> list[_Person]:
@@ -222,21 +242,41 @@ def _is_institution(person: _Person) -> bool:
     return all(len(r.words) > 1 and zipf(r.words[-1]) >= 4.0 for r in person.runs)
 
 
-def _keep(person: _Person, raws: dict[int, str]) -> bool:
+_LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+)$")
+
+
+def _listed_with_people(
+    run: NameRun, raws: dict[int, str], runs_by_sentence: dict[int, list[NameRun]]
+) -> bool:
+    """'Carlisle, Esme, Alice, Jasper, and Rosalie': a name in a list of names."""
+    raw = raws[run.sentence]
+    for other in runs_by_sentence[run.sentence]:
+        if other is run:
+            continue
+        gap = raw[other.end : run.start] if other.end <= run.start else raw[run.end : other.start]
+        if _LIST_GAP.match(gap):
+            return True
+    return False
+
+
+def _keep(
+    person: _Person, raws: dict[int, str], runs_by_sentence: dict[int, list[NameRun]]
+) -> bool:
     if _is_institution(person):
         return False
     person_score = sum(_person_evidence(r, raws[r.sentence]) for r in person.runs)
+    person_score += sum(_listed_with_people(r, raws, runs_by_sentence) for r in person.runs)
     places = sum(_place_evidence(r) for r in person.runs)
     inside = [r for r in person.runs if not r.initial]
     key = _key_word(person)
     if places > person_score:
         return False
     if person_score == 0:
-        # No sign of a person: keep a rare word capitalised inside a sentence ("the
-        # Cullens: Alice, Jasper and Rosalie"), not one that is merely capitalised.
-        return bool(inside) and not is_common_word(key)
-    if is_common_word(key) and not any(len(r.words) > 1 or r.role for r in person.runs):
-        # An ordinary word ("Sweet", "Empire"): it must act more than once, capitalised.
+        # No sign of a person: keep a rare name capitalised inside a sentence ("Philip
+        # Henslowe"), not an ordinary word that is merely capitalised.
+        return bool(inside) and not all(is_common_word(w) for w in person.words)
+    if zipf(key) >= ORDINARY_ZIPF and not any(len(r.words) > 1 or r.role for r in person.runs):
+        # An ordinary word ("Sweet", "Empire"): it must act, capitalised inside a sentence.
         return bool(inside) and person_score >= 2
     return True
 
@@ -247,7 +287,7 @@ def find_characters(
     """The people a synopsis follows, in order of first appearance."""
     sentences = tuple(sentences)
     raws = {s.index: s.text for s in sentences}
-    all_runs = [_drop_opening_word(run) for s in sentences for run in name_runs(s)]
+    all_runs = [_drop_opening_word(run, s.text) for s in sentences for run in name_runs(s)]
     actor_names = set(actors) | {r.actor for r in all_runs if r.actor}
     actor_words = {w for a in actor_names for w in a.split() if len(w) > 2}
     runs = [
@@ -255,9 +295,12 @@ def find_characters(
         for r in all_runs
         if _is_candidate(r, raws[r.sentence]) and not _is_actor(r, actor_names, actor_words)
     ]
+    by_sentence: dict[int, list[NameRun]] = {}
+    for run in runs:
+        by_sentence.setdefault(run.sentence, []).append(run)
     characters = []
     for person in _group(runs):
-        if not _keep(person, raws):
+        if not _keep(person, raws, by_sentence):
             continue
         name = _canonical(person)
         roles = Counter(r.role for r in person.runs if r.role)

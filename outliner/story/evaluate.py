@@ -16,7 +16,8 @@ Definitions, also given in `outliner eval characters --help`:
   characters / present cast characters; F1 their harmonic mean. Micro-averaged over films
   (every character counts once) and also reported per film (macro).
 - A prediction *is an actor* when it matches no cast character and one of its names is
-  an actor's full name or one of the words of an actor's name.
+  an actor's full name, or a word of an actor's name that the synopsis uses for the
+  actor (their full name appears, or the word stands in parentheses).
 """
 
 from __future__ import annotations
@@ -217,14 +218,25 @@ def match(predicted: list[set[str]], cast: list[set[str]]) -> list[tuple[int, in
     return sorted((i, j) for j, i in owner.items())
 
 
-def is_actor(character: Character, cast: list[CastMember], cast_words: set[str]) -> bool:
+def is_actor(
+    character: Character, cast: list[CastMember], cast_words: set[str], synopsis: str
+) -> bool:
+    """The prediction names an actor: an actor's full name, or a part of one that the
+    synopsis gives as an actor ('Meg Altman (Foster)', or the full name in the text).
+
+    A word merely shared with an actor ("Shaw", the alias a conman poses under, beside
+    the actor Robert Shaw) is a coincidence, not an actor predicted.
+    """
     names = set(character.names)
     if _character_words(character) & cast_words:
         return False
     for member in cast:
-        actor_words = set(member.actor.split())
-        if member.actor in names or any(n in actor_words for n in names):
+        if member.actor in names:
             return True
+        actor_words = set(member.actor.split())
+        for name in names & actor_words:
+            if member.actor in synopsis or f"({name})" in synopsis:
+                return True
     return False
 
 
@@ -245,7 +257,7 @@ def score_film(
         predicted=[c.name for c in found],
         present=present,
         matched=[(found[i].name, present[j]) for i, j in pairs],
-        actors=[c.name for c in found if is_actor(c, cast, all_cast_words)],
+        actors=[c.name for c in found if is_actor(c, cast, all_cast_words, synopsis)],
     )
 
 
