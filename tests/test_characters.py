@@ -131,3 +131,13 @@ def test_participle_openers_and_lists() -> None:
     )
     assert {"Mara", "Tomas", "Odile", "Carlisle", "Esme", "Jasper"} <= set(found)
     assert "Saddened" not in found and "Knowing Tomas" not in found
+
+
+def test_quoted_nicknames_and_places_listed_after_places() -> None:
+    found = _characters(
+        'Maverick flies with Nick "Goose" Bradshaw. Goose dies. '
+        "They land in Casper, Wyoming, where Maverick waits."
+    )
+    assert len(found) == 2 and "Maverick" in found
+    goose = next(c for c in found.values() if "Goose" in c.names)
+    assert {"Nick", "Goose", "Bradshaw"} <= set(goose.names)

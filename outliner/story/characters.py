@@ -47,6 +47,12 @@ _NOT_NAMES = frozenset(
 )
 # A name this frequent as an English word ("Will", "Hope", "Sweet") must act twice.
 ORDINARY_ZIPF = 4.5
+# A capital after a lower-case letter, except in Mc/Mac/De/La/Le names ("McHale").
+_CAMEL = re.compile(r"^(?!Mc|Mac|De|La|Le|Di|Van|O')[A-Za-z]*[a-z][A-Z]|[A-Z]{2,}-[a-z]")
+_CALENDAR = frozenset(
+    """january february march april may june july august september october november
+    december monday tuesday wednesday thursday friday saturday sunday christmas easter""".split()
+)
 _GROUP_ENDINGS = ("ians", "ans", "ese", "ites", "ists")
 # Capitalised only because they open a sentence: "So Ram", "Following Roshida's death".
 _OPENING_WORDS = frozenset(
@@ -116,12 +122,18 @@ def _is_candidate(run: NameRun, raw: str) -> bool:
         return False
     if len(words) == 1 and words[0].endswith(_GROUP_ENDINGS) and not run.possessive:
         return False  # "Arquillians", "Americans": groups
+    if any(_CAMEL.search(w) for w in words):
+        return False  # "MiG", "InGen", "CGI-animated": brands, models, acronyms
+    if len(words) == 1 and words[0].lower() in _CALENDAR:
+        return False
     if len(words) == 1 and words[0].endswith(("ised", "ized")):
         return False  # "has truly Indianised this film": a verb, capitalised
     if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
         return False  # "USS", "FBI": acronyms name organisations
     if _PLAYED_BY.search(raw[: run.start]):
         return False
+    if run.alias_of is not None:
+        return True  # 'Nick "Goose" Bradshaw': a nickname, whatever word it is
     return not (run.initial and len(words) == 1 and is_common_word(words[0]))
 
 
@@ -151,7 +163,7 @@ def _place_evidence(run: NameRun) -> float:
     before = run.before[-1].lower() if run.before and not run.role else ""
     if before in _PLACE_PREPOSITIONS:
         return 1.0
-    return 0.5 if before in _ARTICLES else 0.0
+    return 0.5 if before in _ARTICLES or before == "of" else 0.0
 
 
 def _group(runs: list[NameRun]) -> list[_Person]:
@@ -188,18 +200,14 @@ def _owner(run: NameRun, people: list[_Person]) -> _Person | None:
 
 
 def _join_aliases(people: list[_Person], runs: list[NameRun]) -> list[_Person]:
-    """'Balaram Prasad alias Ballu': the two runs name one person."""
-    by_sentence: dict[int, list[NameRun]] = {}
-    for run in runs:
-        by_sentence.setdefault(run.sentence, []).append(run)
+    """'Balaram Prasad alias Ballu', 'Nick "Goose" Bradshaw': the runs name one person."""
     owner = {id(r): p for p in people for r in p.runs}
+    at_end = {(r.sentence, r.end): r for r in runs}
     for run in runs:
-        if run.alias_of is None:
+        target = at_end.get((run.sentence, run.alias_of)) if run.alias_of is not None else None
+        if target is None:
             continue
-        peers = by_sentence[run.sentence]
-        if run.alias_of >= len(peers):
-            continue
-        a, b = owner.get(id(run)), owner.get(id(peers[run.alias_of]))
+        a, b = owner.get(id(run)), owner.get(id(target))
         if a is not None and b is not None and a is not b:
             b.absorb(a)
             for r in a.runs:
@@ -245,18 +253,42 @@ def _is_institution(person: _Person) -> bool:
 _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+)$")
 
 
-def _listed_with_people(
+def _neighbours(
     run: NameRun, raws: dict[int, str], runs_by_sentence: dict[int, list[NameRun]]
-) -> bool:
-    """'Carlisle, Esme, Alice, Jasper, and Rosalie': a name in a list of names."""
+) -> list[NameRun]:
+    """Runs joined to this one by a comma or 'and': 'Alice, Jasper, and Rosalie'."""
     raw = raws[run.sentence]
+    found = []
     for other in runs_by_sentence[run.sentence]:
         if other is run:
             continue
         gap = raw[other.end : run.start] if other.end <= run.start else raw[run.end : other.start]
         if _LIST_GAP.match(gap):
-            return True
-    return False
+            found.append(other)
+    return found
+
+
+def _listed_with_people(
+    run: NameRun, raws: dict[int, str], runs_by_sentence: dict[int, list[NameRun]]
+) -> bool:
+    """A name in a list of names is a person, unless the list names places:
+    'in Bethel, Vermont' and 'to Paris and Rome' are places."""
+    neighbours = _neighbours(run, raws, runs_by_sentence)
+    group = [run, *neighbours]
+    return bool(neighbours) and not any(_place_evidence(r) >= 1 for r in group)
+
+
+def _list_place_evidence(
+    run: NameRun, raws: dict[int, str], runs_by_sentence: dict[int, list[NameRun]]
+) -> float:
+    """'in Casper, Wyoming': a name listed after a place is a place."""
+    if _place_evidence(run) >= 1:
+        return 0.0
+    return (
+        1.0
+        if any(_place_evidence(r) >= 1 for r in _neighbours(run, raws, runs_by_sentence))
+        else 0.0
+    )
 
 
 def _keep(
@@ -267,6 +299,7 @@ def _keep(
     person_score = sum(_person_evidence(r, raws[r.sentence]) for r in person.runs)
     person_score += sum(_listed_with_people(r, raws, runs_by_sentence) for r in person.runs)
     places = sum(_place_evidence(r) for r in person.runs)
+    places += sum(_list_place_evidence(r, raws, runs_by_sentence) for r in person.runs)
     inside = [r for r in person.runs if not r.initial]
     key = _key_word(person)
     if places > person_score:
@@ -275,7 +308,8 @@ def _keep(
         # No sign of a person: keep a rare name capitalised inside a sentence ("Philip
         # Henslowe"), not an ordinary word that is merely capitalised.
         return bool(inside) and not all(is_common_word(w) for w in person.words)
-    if zipf(key) >= ORDINARY_ZIPF and not any(len(r.words) > 1 or r.role for r in person.runs):
+    ordinary = zipf(key) >= ORDINARY_ZIPF
+    if ordinary and not any(len(r.words) > 1 or r.role for r in person.runs):
         # An ordinary word ("Sweet", "Empire"): it must act, capitalised inside a sentence.
         return bool(inside) and person_score >= 2
     return True

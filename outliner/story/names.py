@@ -19,6 +19,8 @@ _PARENTHESES = re.compile(r"\(([^()]*)\)")
 # "Balaram Prasad alias Ballu", "Jim, also known as Jimbo", 'Ballu "the Bull"'.
 _ALIAS_LINK = re.compile(r"^\s*,?\s*(?:alias|aka|a\.k\.a\.|also known as|nicknamed)\s+$")
 _QUOTED_LINK = re.compile(r"^\s*[\"“]\s*$")
+# 'Nick "Goose" Bradshaw': the name goes on after the quoted nickname.
+_AFTER_QUOTE = re.compile(r"^[\"”]\s+$")
 # Titles written with a full stop: "Mr. Pink" is one name run.
 _ABBREVIATED = frozenset("mr mrs ms dr st prof sgt lt capt col gen det rev".split())
 _OPENERS = "\"“'‘(-–—:;"
@@ -36,7 +38,7 @@ class NameRun:
     after: str  # the word after the run, "" at the end
     possessive: bool  # "Ballu's"
     actor: str | None  # "Sanjay Dutt" in "Ballu (Sanjay Dutt)"
-    alias_of: int | None = None  # index of the run this one is an alias of (same sentence)
+    alias_of: int | None = None  # end offset of the run this one is an alias of (same sentence)
 
     @property
     def text(self) -> str:
@@ -126,7 +128,9 @@ def _link_aliases(text: str, runs: list[NameRun]) -> list[NameRun]:
     for i in range(1, len(runs)):
         gap = text[runs[i - 1].end : runs[i].start]
         if _ALIAS_LINK.match(gap) or _QUOTED_LINK.match(gap):
-            linked[i] = _with_alias(runs[i], i - 1)
+            linked[i] = _with_alias(runs[i], runs[i - 1].end)
+        elif _AFTER_QUOTE.match(gap) and linked[i - 1].alias_of is not None:
+            linked[i] = _with_alias(runs[i], runs[i - 1].end)
     return linked
 
 
