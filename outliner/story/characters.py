@@ -95,11 +95,14 @@ class _Person:
 def _is_participle_opener(run: NameRun, raw: str) -> bool:
     """'Saddened, she leaves', 'Knowing Beth is ...': a participle opening the sentence."""
     first = run.words[0].lower()
-    return (
-        run.initial
-        and first.endswith(("ed", "ing"))
-        and (len(run.words) > 1 or raw[run.end : run.end + 1] == ",")
-    )
+    if not (run.initial and len(first) >= 6 and first.endswith(("ed", "ing"))):
+        return False
+    # A participle has an English verb inside: know-ing, sadden-ed, hop(e)-ing, anger-ed.
+    # "Alfred" has none.
+    stem = first[:-3] if first.endswith("ing") else first[:-2]
+    if max(zipf(stem), zipf(stem + "e"), zipf(first[:-1])) < 2.0:
+        return False
+    return len(run.words) > 1 or raw[run.end : run.end + 1] == ","
 
 
 def _drop_opening_word(run: NameRun, raw: str) -> NameRun:

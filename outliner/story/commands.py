@@ -66,7 +66,9 @@ def evaluate_characters(
     return evaluate(
         synopses,
         casts,
-        lambda text: list(find_characters(read(text).plot)),
+        # TRIPOD's raw synopses hold one sentence per line, some cut wrongly ("Mr.\nPink"):
+        # the text is read as one paragraph and segmented afresh.
+        lambda text: list(find_characters(read(" ".join(text.split())).plot)),
         progress,
         literal,
     )
