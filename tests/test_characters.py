@@ -25,6 +25,7 @@ def _characters(text: str) -> dict[str, Character]:
 def test_seed_001_variants_are_aliases_and_actors_are_not_characters() -> None:
     found = _characters(seed_text("001"))
     assert {"Ballu", "Ram", "Ganga", "Aarti"} <= set(found)
+    assert found["Aarti"].description == "Ballu's mother"
     assert {"Balu", "Balaram Prasad"} <= set(found["Ballu"].aliases)
     assert {"Ram Kumar Sinha", "Ram Sinha"} <= set(found["Ram"].aliases)
     assert found["Ram"].role == "Inspector"
@@ -141,3 +142,25 @@ def test_quoted_nicknames_and_places_listed_after_places() -> None:
     assert len(found) == 2 and "Maverick" in found
     goose = next(c for c in found.values() if "Goose" in c.names)
     assert {"Nick", "Goose", "Bradshaw"} <= set(goose.names)
+
+
+def test_commentary_of_seed_002_stays_out_of_the_beats() -> None:
+    from outliner.document import SentenceKind
+    from outliner.pipeline import outline
+    from tests.conftest import fake_models
+
+    result = outline(seed_text("002"), "002.txt", models=fake_models())
+    in_beats = " ".join(result.sentence(i).text for b in result.beats for i in b.sentences)
+    assert "Les Miserables" not in in_beats and "theme of this movie" not in in_beats
+    assert "?" not in in_beats
+    commentary = [s for s in result.document.sentences if s.kind is SentenceKind.COMMENTARY]
+    assert len(commentary) == 6
+    assert any(d.code.value == "W101" for d in result.diagnostics)
+
+
+def test_wikipedia_narration_is_not_commentary() -> None:
+    from outliner.story.commentary import is_commentary
+
+    assert not is_commentary("The film takes place in 1936, at the height of the Depression.")
+    assert not is_commentary('She asks him, "What do we do now?"')
+    assert is_commentary("Will her feelings for Ram win out in the end?")

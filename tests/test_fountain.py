@@ -55,7 +55,9 @@ def test_fountain_parses_into_the_intended_elements(seed: str) -> None:
         "ACT THREE",
     ]
     assert kinds.count(ElementType.SYNOPSIS) >= 8
-    assert kinds.count(ElementType.NOTE) == 5
+    notes = [e.text.strip("[]") for e in doc.elements if e.type is ElementType.NOTE]
+    assert sum(n.startswith("Turning point") for n in notes) == 5
+    assert any(n.startswith("Character: ") for n in notes)  # the character list
     assert doc.metadata["title"] and doc.metadata["source"] == f"{seed}.txt"
     assert doc.metadata["draft date"] == "2026-01-01"
 

@@ -45,7 +45,9 @@ def _appositive(after: str) -> str | None:
     phrase = ""
     for chunk in match.group(1).split(","):
         phrase = f"{phrase},{chunk}" if phrase else chunk
-        if len(phrase.split()) >= 3:
+        # Go on through a list of adjectives ("a notorious, cunning, and ..."), one
+        # word per comma; stop at the first comma after a longer phrase.
+        if len(phrase.split()) >= 3 and len(chunk.split()) > 1:
             break
     return _trim(phrase)
 
@@ -88,4 +90,18 @@ def describe(run: NameRun, sentence: str) -> str | None:
     before = sentence[: run.start]
     if run.role and run.role in before:  # "Police Inspector Ram": skip the role
         before = before[: before.rfind(run.role)]
-    return _descriptor(before)
+    return _descriptor(before) or _parent_of(run, sentence)
+
+
+_CHILD = re.compile(r"\b(her|his)\s+(son|daughter|child)\s+([A-Z][\w\-]+)")
+
+
+def _parent_of(run: NameRun, sentence: str) -> str | None:
+    """'Aarti is waiting for her son Ballu' -> "Ballu's mother": the subject is the parent."""
+    if not run.initial:
+        return None
+    match = _CHILD.search(sentence, run.end)
+    if match is None:
+        return None
+    parent = "mother" if match.group(1) == "her" else "father"
+    return f"{match.group(3)}'s {parent}"
