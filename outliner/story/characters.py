@@ -29,7 +29,7 @@ from outliner.story.variants import are_variants
 
 # Words before a run that mark a place or a thing rather than a person.
 _PLACE_PREPOSITIONS = frozenset(
-    "in at to from into near across through towards toward outside inside around".split()
+    "in at from into near across through towards toward outside inside around".split()
 )
 _ARTICLES = frozenset("the a an".split())
 # Words after a run that show a person acting: "Ballu escapes", "Ram is", "Ganga, who".
@@ -56,7 +56,7 @@ _CALENDAR = frozenset(
 _GROUP_ENDINGS = ("ians", "ans", "ese", "ites", "ists")
 # Capitalised only because they open a sentence: "So Ram", "Following Roshida's death".
 _OPENING_WORDS = frozenset(
-    """so can could will would should both for following after before when while as
+    """the a an so can could will would should both for following after before when while as
     since because though although once until unless if then now soon later meanwhile
     eventually finally suddenly also even only just still yet not no with without upon
     during despite on in at by from to of into back there here this that these those
@@ -166,7 +166,9 @@ def _place_evidence(run: NameRun) -> float:
     before = run.before[-1].lower() if run.before and not run.role else ""
     if before in _PLACE_PREPOSITIONS:
         return 1.0
-    return 0.5 if before in _ARTICLES or before == "of" else 0.0
+    # 'to' goes to places and to people ("engaged to Mary"); 'the' and 'of' mark things
+    # more often than people.
+    return 0.5 if before in _ARTICLES or before in ("of", "to") else 0.0
 
 
 def _group(runs: list[NameRun]) -> list[_Person]:
@@ -301,7 +303,10 @@ def _keep(
         return False
     person_score = sum(_person_evidence(r, raws[r.sentence]) for r in person.runs)
     person_score += sum(_listed_with_people(r, raws, runs_by_sentence) for r in person.runs)
-    places = sum(_place_evidence(r) for r in person.runs)
+    # A mention that shows a person ("the Joker gloats") is no evidence of a thing.
+    places = sum(
+        _place_evidence(r) for r in person.runs if not _person_evidence(r, raws[r.sentence])
+    )
     places += sum(_list_place_evidence(r, raws, runs_by_sentence) for r in person.runs)
     inside = [r for r in person.runs if not r.initial]
     key = _key_word(person)
