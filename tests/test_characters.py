@@ -164,3 +164,19 @@ def test_wikipedia_narration_is_not_commentary() -> None:
     assert not is_commentary("The film takes place in 1936, at the height of the Depression.")
     assert not is_commentary('She asks him, "What do we do now?"')
     assert is_commentary("Will her feelings for Ram win out in the end?")
+
+
+def test_places_take_one_spelling_and_skip_people_named_after_them() -> None:
+    from outliner.document import Outline
+    from outliner.stages.analyse import analyse
+
+    outline = analyse(
+        Outline(
+            read(
+                "A prison guard goes undercover. Ballu flees to Roshida's lair. "
+                "Roshida hides there. Roshida waits. Ballu reaches Rosida's lair."
+            )
+        )
+    )
+    assert [p.heading for p in outline.places] == ["INT. ROSHIDA'S LAIR"]
+    assert outline.places[0].sentences == (1, 4)

@@ -12,10 +12,7 @@ from dataclasses import replace
 
 from outliner.diagnostics import Code, Diagnostic
 from outliner.document import Character, Outline, Place, Sentence, SentenceKind
-from outliner.lexicon import (
-    BARE_PLACES,
-    PLACE_WORDS,
-)
+from outliner.lexicon import BARE_PLACES, PLACE_WORDS, ROLE_WORDS
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
 
@@ -41,7 +38,24 @@ _PLACE = _place_pattern()
 _PLACE_INFO = {word: (name, setting) for word, name, setting in PLACE_WORDS}
 
 
-def find_places(sentences: tuple[Sentence, ...], names: set[str]) -> tuple[Place, ...]:
+def _modifies_a_person(text: str, end: int) -> bool:
+    """'a prison guard', 'the police inspector': the place word describes a person."""
+    from outliner.story.characters import PERSON_NOUNS
+
+    following = re.match(r"\s+([a-z]+)", text[end:])
+    return following is not None and (
+        following.group(1) in PERSON_NOUNS or following.group(1) in ROLE_WORDS
+    )
+
+
+def find_places(
+    sentences: tuple[Sentence, ...],
+    names: set[str],
+    canonical: dict[str, str] | None = None,
+) -> tuple[Place, ...]:
+    """Settings the sentences name, one spelling each: an owner's name is the character's
+    canonical name, so "Rosida's lair" and "Roshida's lair" are one ROSHIDA'S LAIR."""
+    canonical = canonical or {}
     found: dict[str, Place] = {}
     for sentence in sentences:
         for match in _PLACE.finditer(sentence.text):
@@ -49,9 +63,11 @@ def find_places(sentences: tuple[Sentence, ...], names: set[str]) -> tuple[Place
             owner = match.group("owner")
             if not (owner or match.group("det") or word in BARE_PLACES):
                 continue
+            if _modifies_a_person(sentence.text, match.end()):
+                continue
             name, setting = _PLACE_INFO[word]
             if owner and owner in names:
-                name = f"{owner.upper()}'S {name}"
+                name = f"{canonical.get(owner, owner).upper()}'S {name}"
             place = found.get(name, Place(name, setting))
             if sentence.index not in place.sentences:
                 place = replace(place, sentences=place.sentences + (sentence.index,))
@@ -78,6 +94,6 @@ def analyse(outline: Outline) -> Outline:
         outline,
         document=document,
         characters=characters,
-        places=find_places(plot, names),
+        places=find_places(plot, names, {n: c.name for c in characters for n in c.names}),
         diagnostics=outline.diagnostics + left_out,
     )
