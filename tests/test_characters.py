@@ -180,3 +180,10 @@ def test_places_take_one_spelling_and_skip_people_named_after_them() -> None:
     )
     assert [p.heading for p in outline.places] == ["INT. ROSHIDA'S LAIR"]
     assert outline.places[0].sentences == (1, 4)
+
+
+def test_a_name_that_only_opens_sentences_is_found_when_it_acts() -> None:
+    found = _characters(
+        "Ballu escapes. Ram chases Ballu. Ram's girlfriend Ganga helps. Disaster strikes."
+    )
+    assert set(found) == {"Ballu", "Ram", "Ganga"}

@@ -137,7 +137,9 @@ def _is_candidate(run: NameRun, raw: str) -> bool:
         return False
     if run.alias_of is not None:
         return True  # 'Nick "Goose" Bradshaw': a nickname, whatever word it is
-    return not (run.initial and len(words) == 1 and is_common_word(words[0]))
+    # A sentence's first word is capitalised anyway: an ordinary word there ("Things",
+    # "Later") is no name, but a rarer one may be ("Ram chases Ballu").
+    return not (run.initial and len(words) == 1 and zipf(words[0]) >= ORDINARY_ZIPF)
 
 
 def _person_evidence(run: NameRun, raw: str) -> int:
@@ -312,6 +314,10 @@ def _keep(
     key = _key_word(person)
     if places > person_score:
         return False
+    if not inside and is_common_word(key):
+        # Only ever opening sentences, where any word is capitalised: "Disaster strikes"
+        # once is no person; "Ram chases Ballu. Ram's girlfriend ..." is.
+        return person_score >= 2
     if person_score == 0:
         # No sign of a person: keep a rare name capitalised inside a sentence ("Philip
         # Henslowe"), not an ordinary word that is merely capitalised.
