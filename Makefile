@@ -11,7 +11,7 @@ GOLDEN_DATE := 2026-01-01
 # TRIPOD's train split (synopses_train.csv), beside the repository.
 TRIPOD ?= ../shared/data/tripod
 
-.PHONY: help install models outline test test-fast golden check lint typecheck clean train-tp eval-tp
+.PHONY: help install models outline test test-fast golden check lint typecheck clean train-tp eval-tp eval-characters
 
 help:
 	@echo "make outline   set up, then outline every file in $(SEEDS)/ into $(OUT)/"
@@ -63,6 +63,10 @@ train-tp: $(STAMP)
 
 eval-tp: $(STAMP)
 	$(TP_ENV) $(PY) -m outliner.turning_points.train --cv --data $(TRIPOD)
+
+# Character finder against TRIPOD's IMDb casts (train films): precision, recall, F1, actors.
+eval-characters: $(STAMP)
+	$(BIN)/outliner eval characters $(TRIPOD)/synopses_train.csv $(TRIPOD)/cast_train.tsv
 
 lint: $(STAMP)
 	$(BIN)/ruff check outliner tests

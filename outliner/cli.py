@@ -554,5 +554,65 @@ def eval_tripod(
             err.print(f"predictions written to {predictions}", soft_wrap=True)
 
 
+@app.command()
+def characters(
+    path: Annotated[str, typer.Argument(help="A synopsis file, or - for standard input.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON records.")] = False,
+) -> None:
+    """List the characters a synopsis follows: name, aliases, role, description, mentions.
+
+    \b
+    Examples:
+      outliner characters seeds/001_00b87c37e72731c0.txt
+      outliner characters film.txt --json > characters.json
+    """
+    with user_errors():
+        from outliner.inputs import collect, read
+        from outliner.story import commands
+
+        items, problems = collect([path])
+        if problems:
+            raise UsageError(problems[0][1])
+        if len(items) != 1:
+            raise UsageError("give one synopsis file")
+        found = commands.characters_of(read(items[0], sys.stdin.buffer.read).text)
+        text = commands.characters_json(found) if as_json else commands.characters_table(found)
+        sys.stdout.write(text)
+
+
+@eval_app.command("characters")
+def eval_characters(
+    synopses: Annotated[Path, typer.Argument(help="TRIPOD synopses CSV.")],
+    cast: Annotated[Path, typer.Argument(help="IMDb cast TSV (movie, actor, character).")],
+    literal: Annotated[
+        bool,
+        typer.Option(
+            "--literal",
+            help="Count every cast character one of whose name words occurs as present"
+            " (no unnamed-role or shared-surname refinements).",
+        ),
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Per film: extra and missed characters.")
+    ] = False,
+) -> None:
+    """Score the character finder against IMDb casts: precision, recall, F1, actors.
+
+    A cast character is present when a name word of 3+ letters (not a title) occurs in
+    the synopsis; unnamed parts ("Baltimore Waitress") and a surname shared by several
+    cast characters (it names the first-billed) are refined away unless --literal.
+
+    \b
+    Example:
+      outliner eval characters ../shared/data/tripod/synopses_train.csv \\
+          ../shared/data/tripod/cast_train.tsv
+    """
+    with user_errors():
+        from outliner.story import commands
+
+        report = commands.evaluate_characters(synopses, cast, literal)
+        sys.stdout.write(commands.report_text(report, verbose))
+
+
 def main() -> None:
     app()
