@@ -8,14 +8,18 @@ SEEDS := seeds
 OUT ?= outlines
 # Golden files carry a fixed draft date so that they do not change every day.
 GOLDEN_DATE := 2026-01-01
+# TRIPOD's train split (synopses_train.csv), beside the repository.
+TRIPOD ?= ../shared/data/tripod
 
-.PHONY: help install models outline test test-fast golden check lint typecheck clean bench
+.PHONY: help install models outline test test-fast golden check lint typecheck clean train-tp eval-tp eval-characters bench
 
 help:
 	@echo "make outline   set up, then outline every file in $(SEEDS)/ into $(OUT)/"
 	@echo "make test      set up, then run the whole test suite (real model included)"
 	@echo "make check     ruff, mypy and the tests"
 	@echo "make golden    regenerate tests/golden/ with the real default model (review the diff!)"
+	@echo "make train-tp  rebuild models/turning_points/ from TRIPOD (TRIPOD=$(TRIPOD))"
+	@echo "make eval-tp   cross-validate the turning-point model by film, with baselines"
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -49,6 +53,20 @@ test-fast: $(STAMP) $(PARSERS)
 golden: models
 	$(BIN)/outliner outline $(SEEDS) -o tests/golden --force --date $(GOLDEN_DATE) --quiet --no-manifest
 	@git --no-pager diff --stat -- tests/golden || true
+
+# One BLAS thread: the optimiser then follows the same path, and writes the same bytes,
+# on any machine (a different thread count sums in a different order).
+TP_ENV := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+
+train-tp: $(STAMP)
+	$(TP_ENV) $(PY) -m outliner.turning_points.train --data $(TRIPOD)
+
+eval-tp: $(STAMP)
+	$(TP_ENV) $(PY) -m outliner.turning_points.train --cv --data $(TRIPOD)
+
+# Character finder against TRIPOD's IMDb casts (train films): precision, recall, F1, actors.
+eval-characters: $(STAMP)
+	$(BIN)/outliner eval characters $(TRIPOD)/synopses_train.csv $(TRIPOD)/cast_train.tsv
 
 lint: $(STAMP)
 	$(BIN)/ruff check outliner tests

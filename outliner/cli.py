@@ -671,5 +671,158 @@ def schema() -> None:
     typer.echo(json_schema(), nl=False)
 
 
+@app.command("turning-points")
+def turning_points(
+    path: Annotated[
+        str, typer.Argument(metavar="FILE", help="A synopsis file, or - for standard input.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON list instead of text.")] = False,
+) -> None:
+    """Find the five turning points of a synopsis with the trained TRIPOD model.
+
+    \b
+    Prints, for Opportunity, Change of Plans, Point of No Return, Major Setback and
+    Climax: the sentence index (from 0), the model's probability and the sentence.
+    Examples:
+      outliner turning-points film.txt
+      outliner turning-points film.txt --json > film-tps.json
+    """
+    with user_errors():
+        import json
+        from dataclasses import asdict
+
+        from outliner.inputs import Input, read
+        from outliner.pipeline import _encoder
+        from outliner.stages.structure import default_detector
+        from outliner.turning_points.api import find
+
+        item = Input("stdin", None) if path == "-" else Input(path, Path(path))
+        text = read(item, sys.stdin.buffer.read).text
+        found = find(text, item.name, _encoder(), default_detector())
+        if len({f.index for f in found}) < 5:
+            from outliner.diagnostics import Code
+
+            warn(
+                f"{Code.TOO_SHORT_FOR_TURNING_POINTS.value} too few sentences for five"
+                " distinct turning points; some share a sentence"
+            )
+        if as_json:
+            typer.echo(json.dumps([asdict(f) for f in found], ensure_ascii=False, indent=2))
+            return
+        for f in found:
+            score = "" if f.score is None else f" ({f.score:.2f})"
+            typer.echo(f"TP{f.number} {f.label}: sentence {f.index}{score}\n    {f.text}")
+
+
+@eval_app.command("tripod")
+def eval_tripod(
+    csv_path: Annotated[
+        Path, typer.Argument(metavar="CSV", help="A CSV in TRIPOD's format.", show_default=False)
+    ],
+    predictions: Annotated[
+        Path | None,
+        typer.Option(
+            "--predictions",
+            metavar="OUT.jsonl",
+            help="Also write one JSON object per row with the predicted indices.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Score the turning-point model on annotated synopses (TA, PA, D, x100).
+
+    \b
+    The CSV has columns movie_name, synopsis_segmented ([STR_SENT] ... [END_SENT] per
+    sentence, used as is) and tp1..tp5. Rows of one film (Film_0, Film_1) are scored
+    each; the film-averaged figure is printed too.
+    Examples:
+      outliner eval tripod synopses_test.csv
+      outliner eval tripod synopses_test.csv --predictions predictions.jsonl
+    """
+    with user_errors():
+        from outliner.pipeline import _encoder
+        from outliner.turning_points.api import evaluate_csv, write_predictions
+        from outliner.turning_points.evaluate import per_film
+        from outliner.turning_points.model import DEFAULT_PATH, TurningPointModel
+        from outliner.turning_points.tripod import read_csv
+
+        read_csv(csv_path)  # a bad CSV fails here, before any model loads
+        model = TurningPointModel.load(DEFAULT_PATH)
+        with err.status("Scoring turning points…") as status:
+            result = evaluate_csv(
+                csv_path,
+                _encoder(),
+                model.predict,
+                lambda name: status.update(f"Scoring {name}…"),
+            )
+        for film, scores in per_film(result.named).items():
+            typer.echo(f"{film:<50} {scores}")
+        typer.echo(f"{'overall (' + str(len(result.rows)) + ' rows)':<50} {result.overall}")
+        typer.echo(f"{'film-averaged':<50} {result.by_film}")
+        if predictions is not None:
+            write_predictions(result, predictions)
+            err.print(f"predictions written to {predictions}", soft_wrap=True)
+
+
+@app.command()
+def characters(
+    path: Annotated[str, typer.Argument(help="A synopsis file, or - for standard input.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON records.")] = False,
+) -> None:
+    """List the characters a synopsis follows: name, aliases, role, description, mentions.
+
+    \b
+    Examples:
+      outliner characters seeds/001_00b87c37e72731c0.txt
+      outliner characters film.txt --json > characters.json
+    """
+    with user_errors():
+        from outliner.inputs import collect, read
+        from outliner.story import commands
+
+        items, problems = collect([path])
+        if problems:
+            raise UsageError(problems[0][1])
+        if len(items) != 1:
+            raise UsageError("give one synopsis file")
+        found = commands.characters_of(read(items[0], sys.stdin.buffer.read).text)
+        text = commands.characters_json(found) if as_json else commands.characters_table(found)
+        sys.stdout.write(text)
+
+
+@eval_app.command("characters")
+def eval_characters(
+    synopses: Annotated[Path, typer.Argument(help="TRIPOD synopses CSV.")],
+    cast: Annotated[Path, typer.Argument(help="IMDb cast TSV (movie, actor, character).")],
+    literal: Annotated[
+        bool,
+        typer.Option(
+            "--literal",
+            help="Count every cast character one of whose name words occurs as present"
+            " (no unnamed-role or shared-surname refinements).",
+        ),
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Per film: extra and missed characters.")
+    ] = False,
+) -> None:
+    """Score the character finder against IMDb casts: precision, recall, F1, actors.
+
+    A cast character is present when a name word of 3+ letters (not a title) occurs in
+    the synopsis; unnamed parts ("Baltimore Waitress") and a surname shared by several
+    cast characters (it names the first-billed) are refined away unless --literal.
+
+    \b
+    Example:
+      outliner eval characters ../shared/data/tripod/synopses_train.csv \\
+          ../shared/data/tripod/cast_train.tsv
+    """
+    with user_errors():
+        from outliner.story import commands
+
+        report = commands.evaluate_characters(synopses, cast, literal)
+        sys.stdout.write(commands.report_text(report, verbose))
+
+
 def main() -> None:
     app()

@@ -21,7 +21,7 @@ COMMON_WORD_ZIPF = 3.5
 ROLE_WORDS: frozenset[str] = frozenset(
     """agent aunt boss brother captain chief colonel commissioner constable corporal dad
     deputy detective doctor dr father general governor grandfather grandmother inspector
-    judge king lady lieutenant lord madam major mayor miss mom mother mr mrs ms officer
+    judge king lady lieutenant lord lt madam major mayor miss mom mother mr mrs ms officer
     police president prince princess private professor prof queen sergeant sgt seth sheriff
     sir sister uncle""".split()
 )

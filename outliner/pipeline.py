@@ -80,6 +80,7 @@ def outline(
         )
     step("analysing")
     result = analyse(result)
+    plot = result.document.plot  # commentary is out of the plot now
     embeddings = models.encoder.encode([s.text for s in plot])
     step("finding turning points")
     result = structure(result, models.detector, embeddings)

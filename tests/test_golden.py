@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from outliner.cli import app
 from outliner.lexicon import is_common_word
 from outliner.stages.read import read
+from outliner.story.commentary import mark_commentary
 from tests.conftest import GOLDEN, GOLDEN_DATE, ROOT, SEEDS
 
 pytestmark = pytest.mark.model
@@ -50,14 +51,30 @@ def test_outline_structure(outlines: dict[str, str], seed: str) -> None:
     acts = [s.text for s in sections if s.metadata.get("level") == 1]
     assert acts == ["ACT ONE", "ACT TWO", "ACT THREE"]
     assert len(_elements(text, ElementType.SYNOPSIS)) >= 8
-    notes = [n.text for n in _elements(text, ElementType.NOTE) if "Turning point" in n.text]
-    assert [re.sub(r":.*", "", n) for n in notes] == [f"[[Turning point {k}" for k in range(1, 6)]
+    notes = [n.text for n in _elements(text, ElementType.NOTE)]
+    turning = [re.sub(r":.*", "", n) for n in notes if n.startswith("[[Turning point")]
+    assert turning == [f"[[Turning point {k}" for k in range(1, 6)]
+    assert any(n.startswith("[[Character: ") for n in notes)  # the character list
+
+
+def test_seed_characters_and_commentary_in_the_outlines(outlines: dict[str, str]) -> None:
+    notes = {
+        seed: [n.text for n in _elements(text, ElementType.NOTE)] for seed, text in outlines.items()
+    }
+    one = " ".join(notes["001_00b87c37e72731c0"])
+    assert "Character: Ballu, also Balaram Prasad, Balu" in one
+    assert "Character: Ram, Inspector, also Ram Kumar Sinha" in one
+    assert "Character: Aarti: Ballu's mother" in one and "Character: Ganga" in one
+    two = outlines["002_7d1b1d709effb7b3"]
+    actions = " ".join(e.text for e in _elements(two, ElementType.ACTION))
+    assert "Les Miserables" not in actions and "theme of this movie" not in actions
+    assert sum(n.startswith("[[Commentary") for n in notes["002_7d1b1d709effb7b3"]) == 6
 
 
 @pytest.mark.parametrize("seed", [p.stem for p in SEEDS])
 def test_every_plot_sentence_is_covered_once_in_order(outlines: dict[str, str], seed: str) -> None:
     source = (ROOT / "seeds" / f"{seed}.txt").read_text(encoding="utf-8")
-    expected = [s.text.lower() for s in read(source).plot]
+    expected = [s.text.lower() for s in mark_commentary(read(source)).plot]
     actions = [e.text.lower() for e in _elements(outlines[seed], ElementType.ACTION)]
     assert actions == expected
 

@@ -1,106 +1,27 @@
 """Analyse: find the characters and places a synopsis names.
 
-A first, transparent method: characters are capitalised words that are names (rare as
-English words, or kept capitalised inside sentences), with role words ("Inspector")
-split off and parenthesised actor names left out; places come from a lexicon of settings
-("the jail", "Roshida's lair"). Aliases across spellings and retellings are the work
-of a later stage.
+Commentary sentences (about the film, not its story) are marked first and left out of
+the plot. Characters, with aliases, roles and descriptions, come from outliner.story;
+places come from a lexicon of settings ("the jail", "Roshida's lair").
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from outliner.diagnostics import Code, Diagnostic
 from outliner.document import Character, Outline, Place, Sentence, SentenceKind
-from outliner.lexicon import (
-    BARE_PLACES,
-    PLACE_WORDS,
-    ROLE_WORDS,
-    WORD,
-    is_capitalised,
-    is_common_word,
-    is_possessive,
-    strip_possessive,
-)
+from outliner.lexicon import BARE_PLACES, PLACE_WORDS, ROLE_WORDS
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
 
 
-@dataclass(frozen=True)
-class _Mention:
-    words: tuple[str, ...]  # the name's words, role words removed
-    role: str | None
-    sentence: int
-    initial: bool  # the name opens its sentence (capitalised anyway)
-
-
-def _name_runs(sentence: Sentence) -> list[_Mention]:
-    """Runs of capitalised words joined by single spaces, e.g. 'Inspector Ram Kumar Sinha'."""
-    text = _PARENTHESES.sub(lambda m: " " * len(m.group()), sentence.text)
-    runs: list[_Mention] = []
-    current: list[re.Match[str]] = []
-
-    def close() -> None:
-        if not current:
-            return
-        words = [strip_possessive(m.group()) for m in current]
-        initial = current[0].start() == _first_word_start(text)
-        role = None
-        while words and words[0].lower() in ROLE_WORDS:
-            role = words.pop(0)
-            initial = False
-        if words and initial and is_common_word(words[0]) and len(words) == 1:
-            words = []
-        if words:
-            runs.append(_Mention(tuple(words), role, sentence.index, initial))
-        current.clear()
-
-    for match in WORD.finditer(text):
-        word = match.group()
-        if not is_capitalised(word):
-            close()
-            continue
-        if current:
-            previous = current[-1]
-            if text[previous.end() : match.start()] != " " or is_possessive(previous.group()):
-                close()
-        current.append(match)
-    close()
-    return runs
-
-
-def _first_word_start(text: str) -> int:
-    match = WORD.search(text)
-    return match.start() if match else -1
-
-
 def find_characters(sentences: tuple[Sentence, ...]) -> tuple[Character, ...]:
-    mentions = [m for s in sentences for m in _name_runs(s)]
-    inside = Counter(m.words[0] for m in mentions if not m.initial)
-    by_key: dict[str, list[_Mention]] = defaultdict(list)
-    for mention in mentions:
-        by_key[mention.words[0]].append(mention)
+    """The characters of these sentences (see outliner.story.characters)."""
+    from outliner.story.characters import find_characters as find_people
 
-    characters = []
-    for key, group in by_key.items():
-        if key.lower() in ROLE_WORDS:
-            continue
-        if is_common_word(key) and inside[key] < 2:
-            continue
-        aliases = sorted({" ".join(m.words) for m in group if len(m.words) > 1})
-        roles = Counter(m.role for m in group if m.role)
-        characters.append(
-            Character(
-                name=key,
-                aliases=tuple(aliases),
-                role=roles.most_common(1)[0][0] if roles else None,
-                first_sentence=min(m.sentence for m in group),
-                mentions=len({m.sentence for m in group}),
-            )
-        )
-    return tuple(sorted(characters, key=lambda c: (c.first_sentence, c.name)))
+    return find_people(sentences)
 
 
 def _place_pattern() -> re.Pattern[str]:
@@ -117,7 +38,24 @@ _PLACE = _place_pattern()
 _PLACE_INFO = {word: (name, setting) for word, name, setting in PLACE_WORDS}
 
 
-def find_places(sentences: tuple[Sentence, ...], names: set[str]) -> tuple[Place, ...]:
+def _modifies_a_person(text: str, end: int) -> bool:
+    """'a prison guard', 'the police inspector': the place word describes a person."""
+    from outliner.story.characters import PERSON_NOUNS
+
+    following = re.match(r"\s+([a-z]+)", text[end:])
+    return following is not None and (
+        following.group(1) in PERSON_NOUNS or following.group(1) in ROLE_WORDS
+    )
+
+
+def find_places(
+    sentences: tuple[Sentence, ...],
+    names: set[str],
+    canonical: dict[str, str] | None = None,
+) -> tuple[Place, ...]:
+    """Settings the sentences name, one spelling each: an owner's name is the character's
+    canonical name, so "Rosida's lair" and "Roshida's lair" are one ROSHIDA'S LAIR."""
+    canonical = canonical or {}
     found: dict[str, Place] = {}
     for sentence in sentences:
         for match in _PLACE.finditer(sentence.text):
@@ -125,9 +63,11 @@ def find_places(sentences: tuple[Sentence, ...], names: set[str]) -> tuple[Place
             owner = match.group("owner")
             if not (owner or match.group("det") or word in BARE_PLACES):
                 continue
+            if _modifies_a_person(sentence.text, match.end()):
+                continue
             name, setting = _PLACE_INFO[word]
             if owner and owner in names:
-                name = f"{owner.upper()}'S {name}"
+                name = f"{canonical.get(owner, owner).upper()}'S {name}"
             place = found.get(name, Place(name, setting))
             if sentence.index not in place.sentences:
                 place = replace(place, sentences=place.sentences + (sentence.index,))
@@ -136,7 +76,24 @@ def find_places(sentences: tuple[Sentence, ...], names: set[str]) -> tuple[Place
 
 
 def analyse(outline: Outline) -> Outline:
-    plot = tuple(s for s in outline.document.sentences if s.kind is SentenceKind.PLOT)
+    """Mark commentary, then find the characters (outliner.story) and places of the plot."""
+    from outliner.story.commentary import mark_commentary
+
+    document = mark_commentary(outline.document)
+    plot = document.plot
     characters = find_characters(plot)
     names = {n for c in characters for n in (c.name, *c.aliases)}
-    return replace(outline, characters=characters, places=find_places(plot, names))
+    left_out = tuple(
+        Diagnostic(
+            Code.COMMENTARY_LEFT_OUT, "commentary sentence left out of beats", sentence=s.index
+        )
+        for s in document.sentences
+        if s.kind is SentenceKind.COMMENTARY
+    )
+    return replace(
+        outline,
+        document=document,
+        characters=characters,
+        places=find_places(plot, names, {n: c.name for c in characters for n in c.names}),
+        diagnostics=outline.diagnostics + left_out,
+    )

@@ -52,8 +52,16 @@ class TheoryPositions:
 
 
 def default_detector() -> TurningPointDetector:
-    """The detector outlines use unless told otherwise."""
-    return TheoryPositions()
+    """The detector outlines use unless told otherwise: the model trained on TRIPOD."""
+    from outliner.errors import ModelError
+    from outliner.turning_points.model import DEFAULT_PATH, TurningPointModel
+
+    try:
+        return TurningPointModel.load(DEFAULT_PATH)
+    except (OSError, KeyError, ValueError) as exc:
+        raise ModelError(
+            f"turning-point weights unreadable at {DEFAULT_PATH} ({exc}); run: make train-tp"
+        ) from None
 
 
 def structure(outline: Outline, detector: TurningPointDetector, embeddings: np.ndarray) -> Outline:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from outliner import __version__
-from outliner.document import LineOrigin, Outline, TitlePage
+from outliner.document import LineOrigin, Outline, SentenceKind, TitlePage
 from outliner.structures import DEFAULT_STRUCTURE, arrange
 from outliner.writers.screenplay import EMPTY_PART, act_title, beat_title, first_appearances
 
@@ -77,10 +77,25 @@ def title_page(page: TitlePage, model: str) -> str:
     return "\n".join(lines)
 
 
+def front_notes(outline: Outline) -> list[str]:
+    """Notes after the title page: the characters, then commentary left out of the beats."""
+    notes = []
+    for c in outline.characters:
+        name = c.name + (f", {c.role}" if c.role else "")
+        aliases = f", also {', '.join(c.aliases)}" if c.aliases else ""
+        description = f": {c.description}" if c.description else ""
+        notes.append(f"[[Character: {escape(name + aliases + description)}]]")
+    for s in outline.document.sentences:
+        if s.kind is SentenceKind.COMMENTARY:
+            notes.append(f"[[Commentary, left out of the beats: {escape(s.text)}]]")
+    return notes
+
+
 def to_fountain(outline: Outline, structure: str = DEFAULT_STRUCTURE) -> str:
     blocks: list[str] = []
     if outline.title_page is not None:
         blocks.append(title_page(outline.title_page, outline.model))
+        blocks.extend(front_notes(outline))
     capitalised = first_appearances(outline)
     for division in arrange(outline, structure):
         blocks.append(f"# {act_title(division.number)}")

@@ -1,0 +1,151 @@
+"""The turning-point model at inference: numpy only, weights from a small .npz file.
+
+For each turning point k a linear score over the sentence's features, turned into a
+distribution over the synopsis's sentences (softmax across sentences, so that the model
+learns where TP k is *relative to the other sentences*). The position bins among the
+features give each turning point its learned positional prior. Decoding is exact.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from outliner.document import TurningPoint
+from outliner.turning_points.decode import decode, decode_short
+from outliner.turning_points.features import PROJECTED, sentence_features
+
+# models/turning_points/ at the repository root, next to the package (editable install).
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "models" / "turning_points" / "model.npz"
+
+
+@dataclass(frozen=True)
+class Config:
+    """What cross-validation chooses between: feature groups, projection, regularisation."""
+
+    groups: tuple[str, ...] = ("pos", "emb", "ctx", "sim", "ent", "lex", "place", "len")
+    dims: int = 32  # embedding dimensions kept by the projection (0: the full vector)
+    l2: float = 1.0  # ridge penalty on the weights (features are standardised)
+    sigma: float = 0.0  # label spread, in sentences, around each gold index (0: exact)
+    l2_pos: float = 0.1  # a lighter penalty on the position features: the prior is reliable
+    l2_shared: float = 0.0  # > 0: content weights shared by the five TPs, with this penalty
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "groups": list(self.groups),
+                "dims": self.dims,
+                "l2": self.l2,
+                "l2_pos": self.l2_pos,
+                "l2_shared": self.l2_shared,
+                "sigma": self.sigma,
+            },
+            sort_keys=True,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Config:
+        data = json.loads(text)
+        return cls(
+            tuple(data["groups"]),
+            int(data["dims"]),
+            float(data["l2"]),
+            float(data["sigma"]),
+            float(data["l2_pos"]),
+            float(data.get("l2_shared", 0.0)),
+        )
+
+
+@dataclass
+class TurningPointModel:
+    config: Config
+    proj_mean: np.ndarray  # (384,) embedding mean
+    proj: np.ndarray  # (dims, 384) principal directions of the training embeddings
+    feat_mean: np.ndarray  # (D,)
+    feat_std: np.ndarray  # (D,)
+    weights: np.ndarray  # (5, D)
+    name: str = field(default="tripod-linear")
+
+    def design(self, sentences: Sequence[str], embeddings: np.ndarray) -> np.ndarray:
+        """The standardised (n, D) feature matrix."""
+        raw = self.raw_design(sentences, embeddings)
+        return (raw - self.feat_mean) / self.feat_std
+
+    def raw_design(self, sentences: Sequence[str], embeddings: np.ndarray) -> np.ndarray:
+        return self.assemble(sentence_features(sentences, embeddings))
+
+    def assemble(self, groups: dict[str, np.ndarray]) -> np.ndarray:
+        """The configured groups side by side, embedding groups projected."""
+        parts = []
+        for name in self.config.groups:
+            block = groups[name]
+            if name in PROJECTED and self.proj.size:
+                block = (block - self.proj_mean) @ self.proj.T
+            parts.append(block)
+        return np.column_stack(parts)
+
+    def scores(self, sentences: Sequence[str], embeddings: np.ndarray) -> np.ndarray:
+        """(n, 5) log-probabilities: column k is TP k's distribution over the sentences."""
+        logits = self.design(sentences, embeddings) @ self.weights.T
+        return log_softmax_columns(logits)
+
+    def predict(self, sentences: Sequence[str], embeddings: np.ndarray) -> list[int]:
+        scores = self.scores(sentences, embeddings)
+        return decode(scores) if len(sentences) >= 5 else decode_short(scores)
+
+    def detect(self, sentences: Sequence[str], embeddings: np.ndarray) -> list[TurningPoint]:
+        """The TurningPointDetector protocol: five points, indices non-decreasing."""
+        if not sentences:
+            return []
+        scores = self.scores(sentences, embeddings)
+        indices = decode(scores) if len(sentences) >= 5 else decode_short(scores)
+        # the score is the model's probability that this sentence is the turning point
+        return [
+            TurningPoint(k + 1, i, round(float(np.exp(scores[i, k])), 4))
+            for k, i in enumerate(indices)
+        ]
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        arrays = {
+            "proj_mean": self.proj_mean,
+            "proj": self.proj,
+            "feat_mean": self.feat_mean,
+            "feat_std": self.feat_std,
+            "weights": self.weights,
+        }
+        arrays32 = {k: v.astype(np.float32) for k, v in arrays.items()}
+        write_npz(path, {"config": np.array(self.config.to_json()), **arrays32})
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_PATH) -> TurningPointModel:
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {k: data[k].astype(np.float64) for k in data.files if k != "config"}
+            config = Config.from_json(str(data["config"]))
+        return cls(config, **arrays)
+
+
+def log_softmax_columns(logits: np.ndarray) -> np.ndarray:
+    top = logits.max(axis=0, keepdims=True)
+    return logits - top - np.log(np.exp(logits - top).sum(axis=0, keepdims=True))
+
+
+def write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    """An .npz that np.load reads, byte-identical on every run (np.savez stamps the time).
+
+    float32 weights halve the file; the scores barely move.
+    """
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(arrays):
+            buffer = io.BytesIO()
+            np.lib.format.write_array(buffer, np.array(arrays[name], order="C"))
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, buffer.getvalue())

@@ -1,0 +1,189 @@
+"""Characters and aliases (outliner/story): seeds, rules, CLI, evaluation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from outliner.cli import app
+from outliner.document import Character
+from outliner.stages.read import read
+from outliner.story.characters import find_characters
+from outliner.story.evaluate import CastMember, name_words, present_cast, score_film
+from outliner.story.variants import are_variants
+from tests.conftest import ROOT, SEEDS, seed_text
+
+TRIPOD = ROOT.parent / "shared" / "data" / "tripod"
+
+
+def _characters(text: str) -> dict[str, Character]:
+    return {c.name: c for c in find_characters(read(text).plot)}
+
+
+def test_seed_001_variants_are_aliases_and_actors_are_not_characters() -> None:
+    found = _characters(seed_text("001"))
+    assert {"Ballu", "Ram", "Ganga", "Aarti"} <= set(found)
+    assert found["Aarti"].description == "Ballu's mother"
+    assert {"Balu", "Balaram Prasad"} <= set(found["Ballu"].aliases)
+    assert {"Ram Kumar Sinha", "Ram Sinha"} <= set(found["Ram"].aliases)
+    assert found["Ram"].role == "Inspector"
+    words = {w for c in found.values() for n in c.names for w in n.split()}
+    assert not words & {"Sanjay", "Dutt", "Jackie", "Shroff", "Madhuri", "Dixit"}
+    assert "So Ram" not in found and "Things" not in found
+
+
+def test_seed_000_spellings_of_roshida_are_one_character() -> None:
+    found = _characters(seed_text("000"))
+    assert set(found) == {"Ballu", "Ram", "Ganga", "Roshida"}
+    assert found["Roshida"].aliases == ("Rosida",)
+    assert found["Ballu"].description == "a gangster who is arrested by Inspector Ram"
+    assert found["Ganga"].description == "Ram's girlfriend"
+
+
+def test_seed_002_guardian_and_hero_stay_apart_and_malti_is_one() -> None:
+    found = _characters(seed_text("002"))
+    assert "Malati" in found["Malti"].aliases
+    assert "Raghu" in found and "Raju" in found
+    assert found["Dhaniram"].role == "Seth"
+    assert not any(name.split()[0] in {"Can", "Both", "For"} for name in found)
+
+
+def test_places_groups_and_institutions_are_not_characters() -> None:
+    found = _characters(
+        "Mara flies to Chicago. Mara meets Tomas in Chicago. The Arquillians attack. "
+        "Tomas escapes from Robben Island. Mara's friend Lena calls the FBI."
+    )
+    assert set(found) == {"Mara", "Tomas", "Lena"}
+    assert found["Lena"].description == "Mara's friend"
+
+
+def test_spelling_variants() -> None:
+    assert are_variants("Roshida", "Roshiba") and are_variants("Balu", "Ballu")
+    assert not are_variants("Mary", "Marty") and not are_variants("Raju", "Raghu")
+
+
+def test_cast_presence_and_matching() -> None:
+    cast = [
+        CastMember("Roy Scheider", "Martin Brody"),
+        CastMember("Lorraine Gary", "Ellen Brody"),
+        CastMember("Someone", "Baltimore Waitress"),
+        CastMember("Jimmy Stewart", "John 'Scottie' Ferguson"),
+    ]
+    synopsis = "Brody and Ellen leave Baltimore. Scottie (Stewart) follows them."
+    assert name_words("Dr. Ian Malcolm") == {"Ian", "Malcolm"}
+    assert present_cast(synopsis, cast) == [
+        "Martin Brody",
+        "Ellen Brody",
+        "John 'Scottie' Ferguson",
+    ]
+    found = [Character("Brody"), Character("Ellen"), Character("Scottie"), Character("Stewart")]
+    score = score_film("Jaws", synopsis, cast, found)
+    assert len(score.matched) == 3 and score.actors == ["Stewart"]
+
+
+runner = CliRunner()
+
+
+def test_characters_command_json() -> None:
+    result = runner.invoke(app, ["characters", str(SEEDS[1]), "--json"])
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.stdout)
+    assert records[0]["name"] == "Ballu"
+    assert set(records[0]) == {"name", "aliases", "role", "description", "mentions"}
+
+
+def test_characters_command_bad_input(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["characters", str(tmp_path / "missing.txt")])
+    assert result.exit_code != 0 and "Traceback" not in result.output
+
+
+def test_eval_characters_on_tripod_train() -> None:
+    result = runner.invoke(
+        app,
+        [
+            "eval",
+            "characters",
+            str(TRIPOD / "synopses_train.csv"),
+            str(TRIPOD / "cast_train.tsv"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "films 80" in result.stdout and "F1" in result.stdout
+
+
+def test_eval_characters_missing_file(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval", "characters", str(tmp_path / "a.csv"), "b.tsv"])
+    assert result.exit_code == 1 and "no such file" in result.output
+
+
+def test_a_word_shared_with_an_actor_is_no_actor() -> None:
+    cast = [CastMember("Robert Shaw", "Doyle Lonnegan")]
+    synopsis = "Gondorff poses as Shaw. Shaw beats Lonnegan."
+    score = score_film("The Sting", synopsis, cast, [Character("Shaw")])
+    assert score.actors == []
+
+
+def test_participle_openers_and_lists() -> None:
+    found = _characters(
+        "Saddened, Mara leaves. Knowing Tomas is away, Mara calls Odile. "
+        "Odile introduces Mara to her family, Carlisle, Esme, and Jasper."
+    )
+    assert {"Mara", "Tomas", "Odile", "Carlisle", "Esme", "Jasper"} <= set(found)
+    assert "Saddened" not in found and "Knowing Tomas" not in found
+
+
+def test_quoted_nicknames_and_places_listed_after_places() -> None:
+    found = _characters(
+        'Maverick flies with Nick "Goose" Bradshaw. Goose dies. '
+        "They land in Casper, Wyoming, where Maverick waits."
+    )
+    assert len(found) == 2 and "Maverick" in found
+    goose = next(c for c in found.values() if "Goose" in c.names)
+    assert {"Nick", "Goose", "Bradshaw"} <= set(goose.names)
+
+
+def test_commentary_of_seed_002_stays_out_of_the_beats() -> None:
+    from outliner.document import SentenceKind
+    from outliner.pipeline import outline
+    from tests.conftest import fake_models
+
+    result = outline(seed_text("002"), "002.txt", models=fake_models())
+    in_beats = " ".join(result.sentence(i).text for b in result.beats for i in b.sentences)
+    assert "Les Miserables" not in in_beats and "theme of this movie" not in in_beats
+    assert "?" not in in_beats
+    commentary = [s for s in result.document.sentences if s.kind is SentenceKind.COMMENTARY]
+    assert len(commentary) == 6
+    assert any(d.code.value == "W101" for d in result.diagnostics)
+
+
+def test_wikipedia_narration_is_not_commentary() -> None:
+    from outliner.story.commentary import is_commentary
+
+    assert not is_commentary("The film takes place in 1936, at the height of the Depression.")
+    assert not is_commentary('She asks him, "What do we do now?"')
+    assert is_commentary("Will her feelings for Ram win out in the end?")
+
+
+def test_places_take_one_spelling_and_skip_people_named_after_them() -> None:
+    from outliner.document import Outline
+    from outliner.stages.analyse import analyse
+
+    outline = analyse(
+        Outline(
+            read(
+                "A prison guard goes undercover. Ballu flees to Roshida's lair. "
+                "Roshida hides there. Roshida waits. Ballu reaches Rosida's lair."
+            )
+        )
+    )
+    assert [p.heading for p in outline.places] == ["INT. ROSHIDA'S LAIR"]
+    assert outline.places[0].sentences == (1, 4)
+
+
+def test_a_name_that_only_opens_sentences_is_found_when_it_acts() -> None:
+    found = _characters(
+        "Ballu escapes. Ram chases Ballu. Ram's girlfriend Ganga helps. Disaster strikes."
+    )
+    assert set(found) == {"Ballu", "Ram", "Ganga"}
