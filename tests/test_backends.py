@@ -147,3 +147,40 @@ def test_any_local_model_directory_outlines_end_to_end(
     # A random model's lines all fail the checks: every beat falls back to its source.
     assert text.count("\n= ") >= 8
     assert "beat line(s) fell back" in result.output
+
+
+def test_output_layer_in_parts_picks_what_one_argmax_over_the_subset_picks() -> None:
+    """The common-word head plus the call's extra tokens pick the same token as a single
+    argmax over the whole allowed subset, ties going to the lowest id as argmax does."""
+    from outliner.backends.decode import Head, OutputLayer
+
+    class Model:
+        def __init__(self, layer: torch.nn.Linear) -> None:
+            self.layer = layer
+
+        def get_output_embeddings(self) -> torch.nn.Linear:
+            return self.layer
+
+    torch.manual_seed(0)
+    layer = torch.nn.Linear(8, 50, bias=False)
+    axes = torch.eye(8)
+    with torch.no_grad():
+        layer.weight.mul_(0.1)
+        layer.weight[7] = layer.weight[30] = 3 * axes[0]  # 30 (extra) ties with 7 (common)
+        layer.weight[41] = layer.weight[12] = 3 * axes[1]  # 12 (extra) ties with 41 (common)
+    model = Model(layer)
+    common = Head.of(model, [2, 7, 9, 20, 33, 41, 45])
+    allowed = [1, 7, 9, 12, 30, 33, 44]
+    hidden = torch.randn(64, 8)
+    hidden[0] = axes[0]  # 7 and 30 win, tied
+    hidden[1] = axes[1]  # 12 and 41 win, tied
+
+    subset = sorted(set(allowed) | set(common.ids.tolist()))
+    expected = torch.tensor(subset)[(hidden @ layer.weight[subset].T).argmax(-1)]
+    got = OutputLayer(model, allowed, common).next_tokens(hidden)
+    assert got.tolist() == expected.tolist()
+    assert got[0] == 7 and got[1] == 12
+    alone = OutputLayer(model, subset).next_tokens(hidden)  # one part, no common head
+    assert alone.tolist() == expected.tolist()
+    whole = OutputLayer(model).next_tokens(hidden)  # the whole vocabulary
+    assert whole.tolist() == (hidden @ layer.weight.T).argmax(-1).tolist()

@@ -36,28 +36,69 @@ def run_prefix(model: Any, ids: torch.Tensor) -> Prefix:
     return Prefix(ids, out.past_key_values)
 
 
+@dataclass
+class Head:
+    """Rows of the output layer for some token ids (sorted ascending)."""
+
+    ids: torch.Tensor  # (N,)
+    weight: torch.Tensor  # (N, hidden)
+    bias: torch.Tensor | None = None
+
+    @classmethod
+    def of(cls, model: Any, ids: Sequence[int]) -> Head:
+        layer = model.get_output_embeddings()
+        index = torch.tensor(sorted(set(ids)), dtype=torch.long)
+        bias = getattr(layer, "bias", None)
+        return cls(
+            index,
+            layer.weight.index_select(0, index),
+            None if bias is None else bias.index_select(0, index),
+        )
+
+    def logits(self, hidden: torch.Tensor) -> torch.Tensor:
+        return torch.nn.functional.linear(hidden, self.weight, self.bias)
+
+
 class OutputLayer:
     """Greedy next tokens from hidden states, over the whole vocabulary or a subset.
 
+    The subset is scored in parts: a `common` head made once (the common English words,
+    stored with the prepared model so that the full 262k-row matrix is never read) and the
+    few other tokens a call allows. The winner is the highest logit, the lowest token id
+    on a tie: the same token an argmax over the whole sorted subset picks.
     Only the argmax matters, so monotone post-processing of the logits (Gemma's tanh
     soft-capping, a positive scale) is skipped: it never changes which token wins.
     """
 
-    def __init__(self, model: Any, vocabulary: torch.Tensor | None = None) -> None:
-        layer = model.get_output_embeddings()
-        self.ids = vocabulary
-        weight = layer.weight
-        bias = getattr(layer, "bias", None)
-        if vocabulary is not None:
-            weight = weight.index_select(0, vocabulary)
-            bias = None if bias is None else bias.index_select(0, vocabulary)
-        self.weight = weight
-        self.bias = bias
+    def __init__(
+        self, model: Any, vocabulary: Sequence[int] | None = None, common: Head | None = None
+    ) -> None:
+        self.model = model
+        self.parts: list[Head] = []
+        if vocabulary is None:
+            return
+        extra = set(vocabulary)
+        if common is not None:
+            extra -= set(common.ids.tolist())
+            self.parts.append(common)
+        if extra:
+            self.parts.append(Head.of(model, sorted(extra)))
 
     def next_tokens(self, hidden: torch.Tensor) -> torch.Tensor:
-        logits = torch.nn.functional.linear(hidden, self.weight, self.bias)
-        best = logits.argmax(-1)
-        return best if self.ids is None else self.ids[best]
+        if not self.parts:  # the whole vocabulary
+            layer = self.model.get_output_embeddings()
+            return layer(hidden).argmax(-1)
+        values, tokens = [], []
+        for part in self.parts:
+            best, where = part.logits(hidden).max(-1)
+            values.append(best)
+            tokens.append(part.ids[where])
+        if len(self.parts) == 1:
+            return tokens[0]
+        value = torch.stack(values, -1)
+        token = torch.stack(tokens, -1)
+        losers = value < value.max(-1, keepdim=True).values
+        return token.masked_fill(losers, torch.iinfo(token.dtype).max).min(-1).values
 
 
 def greedy(
@@ -68,10 +109,12 @@ def greedy(
     stop_ids: Sequence[int],
     pad_id: int,
     vocabulary: Sequence[int] | None = None,
+    common: Head | None = None,
 ) -> list[list[int]]:
     """New tokens for each body (without the stop token), greedy, in one batch.
 
-    With `vocabulary`, only those token ids can be produced (stop ids are always allowed).
+    With `vocabulary`, only those token ids (and `common`'s) can be produced; stop ids are
+    always allowed.
     """
     rows = len(bodies)
     if rows == 0:
@@ -91,10 +134,8 @@ def greedy(
     cache.batch_repeat_interleave(rows)
     stops = torch.tensor(sorted(set(stop_ids)))
     base = model.base_model
-    allowed = None
-    if vocabulary is not None:
-        allowed = torch.tensor(sorted(set(vocabulary) | set(stop_ids)), dtype=torch.long)
-    head = OutputLayer(model, allowed)
+    allowed = None if vocabulary is None else set(vocabulary) | set(stop_ids)
+    head = OutputLayer(model, None if allowed is None else sorted(allowed), common)
     out: list[list[int]] = [[] for _ in range(rows)]
     alive = list(range(rows))  # which original row each batch row is
 

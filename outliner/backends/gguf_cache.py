@@ -22,10 +22,11 @@ from typing import Any
 
 from outliner.backends.offline import offline
 from outliner.backends.registry import ModelSpec, models_dir
+from outliner.backends.vocabulary import save_common_head
 from outliner.errors import ModelError
 
 MANIFEST = "manifest.json"
-FORMAT = 1
+FORMAT = 2  # 2: with the common-word output head (vocabulary.py)
 # A full sha256 of the 1 GB weights costs ~3 s; loads check sizes and a sample of blocks,
 # `outliner prepare --verify` checks everything.
 SAMPLE_BLOCKS = 64
@@ -143,6 +144,7 @@ def _build(spec: ModelSpec, target: Path, say: Report) -> None:
         say("Saving the ready-to-load cache")
         model.save_pretrained(str(out))
         tokenizer.save_pretrained(str(out))
+        save_common_head(model, tokenizer, out)
         files = {
             p.name: {
                 "size": p.stat().st_size,

@@ -13,11 +13,14 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from outliner.backends.offline import offline
 from outliner.errors import ModelError
 from outliner.prompts import FEW_SHOT, Task
+
+if TYPE_CHECKING:
+    from outliner.backends.decode import Head
 
 BATCH_SIZE = 32
 MAX_INPUT_TOKENS = 1024
@@ -63,6 +66,8 @@ class TransformersSummarizer:
         self._stop_ids: list[int] | None = None
         self._prefixes: dict[Task, Any] = {}
         self.restrict_vocabulary = restrict_vocabulary
+        self._path = Path(path)
+        self._common: Head | None = None
         self.stats = GenerationStats()
 
     def summarise(self, task: Task, passages: Sequence[str]) -> list[str]:
@@ -103,7 +108,6 @@ class TransformersSummarizer:
     # -- causal LM, few-shot, shared prefix cache ------------------------------
     def _causal(self, task: Task, passages: Sequence[str]) -> list[str]:
         from outliner.backends.decode import greedy, run_prefix
-        from outliner.backends.vocabulary import common_word_tokens
 
         shot = FEW_SHOT[task]
         tok = self.tokenizer
@@ -117,10 +121,10 @@ class TransformersSummarizer:
                 tok(shot.body(p), add_special_tokens=False).input_ids[-MAX_INPUT_TOKENS:]
                 for p in batch
             ]
-            vocabulary = None
-            if self.restrict_vocabulary:
-                prefix = self._prefixes[task].ids[0].tolist()
-                vocabulary = set(common_word_tokens(tok)).union(prefix, *bodies)
+            vocabulary, common = None, None
+            if self.restrict_vocabulary:  # the common words, the prompt and the passages
+                common = self._common_head()
+                vocabulary = sorted(set(self._prefixes[task].ids[0].tolist()).union(*bodies))
             new = greedy(
                 self.model,
                 self._prefixes[task],
@@ -128,12 +132,25 @@ class TransformersSummarizer:
                 shot.max_new_tokens,
                 self._newline_ids(),
                 pad,
-                sorted(vocabulary) if vocabulary is not None else None,
+                vocabulary,
+                common,
             )
             self.stats.prompt_tokens += sum(len(b) for b in bodies)
             self.stats.new_tokens += sum(len(n) for n in new)
             out += tok.batch_decode(new, skip_special_tokens=True)
         return out
+
+    def _common_head(self) -> Head:
+        """The output layer's rows for common English words: stored with a prepared model,
+        else taken from the model once per process."""
+        if self._common is None:
+            from outliner.backends.decode import Head
+            from outliner.backends.vocabulary import common_word_tokens, load_common_head
+
+            self._common = load_common_head(self._path) or Head.of(
+                self.model, sorted(common_word_tokens(self.tokenizer))
+            )
+        return self._common
 
     def _greedy(self) -> dict[str, Any]:
         return {"do_sample": False, "num_beams": 1, "top_k": None, "top_p": None}
