@@ -79,6 +79,21 @@ def test_compress_keeps_the_main_clause() -> None:
     assert compress("the end", 24) == "The end."
 
 
+def test_compress_cuts_a_long_sentence_where_a_clause_ends() -> None:
+    sentence = (
+        "Ballu manages to escape to Roshida's base where Roshida promises to help Ballu "
+        "escape but betrays him and attempts to kill him and his mother."
+    )
+    assert compress(sentence, 24) == (
+        "Ballu manages to escape to Roshida's base where Roshida promises to help Ballu "
+        "escape but betrays him and attempts to kill him."
+    )
+    # No clause boundary in reach: never end on a function word.
+    assert compress("one two three four five six seven of the house", 8) == (
+        "One two three four five six seven."
+    )
+
+
 def test_failed_lines_fall_back_and_are_counted() -> None:
     def reply(task: Task, passage: str) -> str:
         return "Dorothy flies to Oz." if task is Task.BEAT else "A made up line about Toto."

@@ -167,6 +167,26 @@ def problem(
     return None
 
 
+# Words a clause or phrase can start with: a long sentence is cut before one of them.
+_JOINS = frozenset(
+    """and but or while where when whereas who whom whose which as after before because
+    since so then until only thereby""".split()
+)
+
+
+def _shorten(words: list[str], max_words: int) -> list[str]:
+    """At most `max_words` words, cut where a clause or phrase ends rather than inside one:
+    "... attempts to kill him and his mother" becomes "... attempts to kill him", not
+    "... kill him and his"."""
+    kept = words[:max_words]
+    for end in range(max_words, max_words // 2, -1):
+        if kept[end - 1].endswith((",", ";", ":")) or words[end].lower() in _JOINS:
+            return [*kept[: end - 1], kept[end - 1].rstrip(",;:")]
+    while len(kept) > 1 and kept[-1].lower().strip(",;:") in _FUNCTION:
+        kept.pop()  # never end on "the", "his", "to"
+    return kept
+
+
 def compress(sentence: str, max_words: int) -> str:
     """A shorter, still true form of a source sentence: no asides, main clause first."""
     text = _PARENTHESES.sub("", sentence).strip()
@@ -175,7 +195,7 @@ def compress(sentence: str, max_words: int) -> str:
         text = text[: match.start()]
     words = text.split()
     if len(words) > max_words:
-        text = " ".join(words[:max_words]).rstrip(",;:")
+        text = " ".join(_shorten(words, max_words))
     text = text.rstrip(" .!?,;:")
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
