@@ -17,8 +17,9 @@ The arithmetic is the model's own forward pass; greedy argmax makes it determini
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import torch
@@ -45,7 +46,7 @@ class Head:
     bias: torch.Tensor | None = None
 
     @classmethod
-    def of(cls, model: Any, ids: Sequence[int]) -> Head:
+    def of(cls, model: Any, ids: Iterable[int]) -> Head:
         layer = model.get_output_embeddings()
         index = torch.tensor(sorted(set(ids)), dtype=torch.long)
         bias = getattr(layer, "bias", None)
@@ -54,6 +55,10 @@ class Head:
             layer.weight.index_select(0, index),
             None if bias is None else bias.index_select(0, index),
         )
+
+    @cached_property
+    def id_set(self) -> frozenset[int]:
+        return frozenset(self.ids.tolist())
 
     def logits(self, hidden: torch.Tensor) -> torch.Tensor:
         return torch.nn.functional.linear(hidden, self.weight, self.bias)
@@ -71,7 +76,7 @@ class OutputLayer:
     """
 
     def __init__(
-        self, model: Any, vocabulary: Sequence[int] | None = None, common: Head | None = None
+        self, model: Any, vocabulary: Iterable[int] | None = None, common: Head | None = None
     ) -> None:
         self.model = model
         self.parts: list[Head] = []
@@ -79,10 +84,10 @@ class OutputLayer:
             return
         extra = set(vocabulary)
         if common is not None:
-            extra -= set(common.ids.tolist())
+            extra -= common.id_set
             self.parts.append(common)
         if extra:
-            self.parts.append(Head.of(model, sorted(extra)))
+            self.parts.append(Head.of(model, extra))
 
     def next_tokens(self, hidden: torch.Tensor) -> torch.Tensor:
         if not self.parts:  # the whole vocabulary
@@ -108,7 +113,7 @@ def greedy(
     max_new_tokens: int,
     stop_ids: Sequence[int],
     pad_id: int,
-    vocabulary: Sequence[int] | None = None,
+    vocabulary: Iterable[int] | None = None,
     common: Head | None = None,
 ) -> list[list[int]]:
     """New tokens for each body (without the stop token), greedy, in one batch.
@@ -134,8 +139,8 @@ def greedy(
     cache.batch_repeat_interleave(rows)
     stops = torch.tensor(sorted(set(stop_ids)))
     base = model.base_model
-    allowed = None if vocabulary is None else set(vocabulary) | set(stop_ids)
-    head = OutputLayer(model, None if allowed is None else sorted(allowed), common)
+    allowed = None if vocabulary is None else {*vocabulary, *stop_ids}
+    head = OutputLayer(model, allowed, common)
     out: list[list[int]] = [[] for _ in range(rows)]
     alive = list(range(rows))  # which original row each batch row is
 

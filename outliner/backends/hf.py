@@ -124,7 +124,7 @@ class TransformersSummarizer:
             vocabulary, common = None, None
             if self.restrict_vocabulary:  # the common words, the prompt and the passages
                 common = self._common_head()
-                vocabulary = sorted(set(self._prefixes[task].ids[0].tolist()).union(*bodies))
+                vocabulary = set(self._prefixes[task].ids[0].tolist()).union(*bodies)
             new = greedy(
                 self.model,
                 self._prefixes[task],
@@ -148,7 +148,7 @@ class TransformersSummarizer:
             from outliner.backends.vocabulary import common_word_tokens, load_common_head
 
             self._common = load_common_head(self._path) or Head.of(
-                self.model, sorted(common_word_tokens(self.tokenizer))
+                self.model, common_word_tokens(self.tokenizer)
             )
         return self._common
 

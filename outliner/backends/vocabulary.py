@@ -54,7 +54,7 @@ def save_common_head(model: Any, tokenizer: Any, directory: Path) -> None:
 
     from outliner.backends.decode import Head
 
-    head = Head.of(model, sorted(common_word_tokens(tokenizer)))
+    head = Head.of(model, common_word_tokens(tokenizer))
     tensors = {"ids": head.ids, "weight": head.weight.contiguous()}
     if head.bias is not None:
         tensors["bias"] = head.bias.contiguous()
