@@ -134,11 +134,21 @@ def _finish(
     if done.outline is None:
         result.error = done.error or f"{result.item.name}: failed"
         return result
-    result.diagnostics = done.outline.diagnostics
+    made = (done.outline, *done.more)
+    result.diagnostics = tuple(d for outline in made for d in outline.diagnostics)
+    if len(made) > 1:
+        # Several films (or --each): film.fountain becomes film-1.fountain, film-2.fountain.
+        targets = [
+            t.with_name(f"{t.stem}-{n}{t.suffix}") for n in range(1, len(made) + 1) for t in targets
+        ]
     try:
         # Render every format before writing any: a failing writer leaves no files.
-        rendered = [write(done.outline) for write in renders]
-        result.text = rendered[0]
+        rendered = [write(outline) for outline in made for write in renders]
+        texts = [t for t in rendered[:: len(renders)] if isinstance(t, str)]
+        # --stdout: several outlines one after another, a page break (===) between them.
+        result.text = "\n===\n\n".join(texts) if len(texts) > 1 else rendered[0]
+        for target in targets:
+            check_free(target, force)
         for target, data in zip(targets, rendered, strict=False):
             write_atomic(target, data, force)
             result.outputs.append(target)

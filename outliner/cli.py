@@ -151,6 +151,14 @@ def outline(
             show_default=False,
         ),
     ] = None,
+    each: Annotated[
+        bool,
+        typer.Option(
+            "--each",
+            help="Outline every retelling in a file apart (film-1.fountain, film-2...)"
+            " instead of fusing them into one story.",
+        ),
+    ] = False,
     force: Annotated[
         bool, typer.Option("--force", "-f", help="Overwrite existing outlines.")
     ] = False,
@@ -226,6 +234,7 @@ def outline(
       outliner outline film.txt -o drafts --force  # overwrite drafts/film.fountain
       cat film.txt | outliner outline - --stdout   # read stdin, print the outline
       outliner outline film.txt -F fdx -F pdf      # film.fdx for Final Draft, film.pdf
+      outliner outline retold.txt --each           # retold-1.fountain, one per retelling
       outliner outline film.txt -F all -s save-the-cat  # every format, Save the Cat beats
       outliner outline corpus/ -j 2 --resume       # two workers; skip finished outlines
       outliner outline corpus/ --engine ray --ray-address auto   # on a running Ray cluster
@@ -247,6 +256,7 @@ def outline(
             quiet,
             chosen,
             run,
+            each=each,
         )
 
 
@@ -273,6 +283,7 @@ def _outline(
     quiet: bool,
     chosen: tuple[tuple[str, ...], str] = (("fountain",), "three-act"),
     run: Run = Run(),
+    each: bool = False,
 ) -> None:
     from outliner import batch
     from outliner.config import Options
@@ -299,7 +310,7 @@ def _outline(
     if out_dir is not None and items:
         ensure_dir(out_dir)
 
-    options = Options(beats=beats, title=title, draft_date=draft_date)
+    options = Options(beats=beats, title=title, draft_date=draft_date, each=each)
     resume_after = None
     if run.resume:
         from outliner.backends.registry import model_time

@@ -24,6 +24,7 @@ class Code(StrEnum):
     SINGLE_SENTENCE = "W002"
     # story analysis
     COMMENTARY_LEFT_OUT = "W101"
+    RETELLINGS_FUSED = "W102"
     # structure
     TOO_SHORT_FOR_TURNING_POINTS = "W301"
     # summaries
@@ -32,7 +33,9 @@ class Code(StrEnum):
     TITLE_FALLBACK = "W203"
 
 
-SEVERITY: dict[Code, Severity] = dict.fromkeys(Code, Severity.WARNING)
+SEVERITY: dict[Code, Severity] = dict.fromkeys(Code, Severity.WARNING) | {
+    Code.RETELLINGS_FUSED: Severity.INFO
+}
 
 
 @dataclass(frozen=True)

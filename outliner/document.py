@@ -19,6 +19,17 @@ class SentenceKind(StrEnum):
     PLOT = "plot"
     HEADING = "heading"  # a title line above the synopsis
     COMMENTARY = "commentary"  # talks about the film rather than telling it
+    LOGLINE = "logline"  # a one-line pitch above several retellings
+    RETOLD = "retold"  # an event another retelling already tells: kept as a detail
+
+
+@dataclass(frozen=True)
+class Retelling:
+    """One telling of the whole story; a file may hold several of one film (or of several)."""
+
+    number: int  # 1, 2, ... in the order of the file
+    sentences: tuple[int, ...]  # indices into Document.sentences of its plot sentences
+    film: int = 1  # retellings of one film share this number
 
 
 @dataclass(frozen=True)
@@ -27,6 +38,8 @@ class Sentence:
     text: str
     paragraph: int
     kind: SentenceKind = SentenceKind.PLOT
+    retelling: int = 1  # which retelling of the file tells it
+    retells: int | None = None  # RETOLD: the index of the plot sentence telling the same event
 
 
 @dataclass(frozen=True)
@@ -36,10 +49,25 @@ class Document:
     source: str  # the input's name, shown on the title page
     sentences: tuple[Sentence, ...]
     heading: str | None = None  # a title line found above the synopsis, if any
+    retellings: tuple[Retelling, ...] = ()  # set when the file holds several, else empty
+    notes: tuple[str, ...] = ()  # what fusing retellings found: differences between them
+    aliases: tuple[tuple[str, str], ...] = ()  # (name replaced in the text, canonical name)
 
     @property
     def plot(self) -> tuple[Sentence, ...]:
         return tuple(s for s in self.sentences if s.kind is SentenceKind.PLOT)
+
+    @property
+    def story(self) -> tuple[Sentence, ...]:
+        """Every sentence that tells the story: the plot and the details retold."""
+        told = (SentenceKind.PLOT, SentenceKind.RETOLD)
+        return tuple(s for s in self.sentences if s.kind in told)
+
+    def retold(self, index: int) -> tuple[Sentence, ...]:
+        """The other retellings' versions of the event plot sentence `index` tells."""
+        return tuple(
+            s for s in self.sentences if s.kind is SentenceKind.RETOLD and s.retells == index
+        )
 
     @property
     def text(self) -> str:

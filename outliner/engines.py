@@ -45,6 +45,7 @@ class Done:
     error: str | None  # one line for the user
     fatal: bool  # the model cannot load: no other job can succeed either
     seconds: float
+    more: tuple[Outline, ...] = ()  # the input's other films (or retellings, with --each)
 
 
 # -- the work itself, run wherever the engine puts it ------------------------------------
@@ -63,10 +64,10 @@ def work(job: Job, model: str, threads: int | None = None) -> Done:
 
                 torch.set_num_threads(threads)
             _models[model] = Models.load(model)
-        from outliner.pipeline import outline
+        from outliner.pipeline import outlines
 
-        made = outline(job.text, job.source, job.options, _models[model])
-        return Done(job, made, None, False, time.perf_counter() - started)
+        made = outlines(job.text, job.source, job.options, _models[model])
+        return Done(job, made[0], None, False, time.perf_counter() - started, made[1:])
     except ModelError as exc:
         return Done(job, None, str(exc), True, time.perf_counter() - started)
     except OutlinerError as exc:

@@ -1,6 +1,6 @@
 """The outline pipeline: small stages, each taking the Outline and returning a richer one.
 
-    read -> analyse -> structure -> beats -> summarise
+    read -> retell -> analyse -> structure -> beats -> summarise
 
 This is the Python API behind the CLI: `outliner.outline(text) -> Outline`.
 """
@@ -15,13 +15,15 @@ from outliner.backends import Summarizer
 from outliner.backends.encoder import SentenceEncoder
 from outliner.config import Options
 from outliner.diagnostics import Code, Diagnostic
-from outliner.document import Outline
+from outliner.document import Document, Outline
 from outliner.errors import InputError
 from outliner.stages.analyse import analyse
 from outliner.stages.beats import segment
 from outliner.stages.read import read
+from outliner.stages.retell import retell
 from outliner.stages.structure import TurningPointDetector, structure
 from outliner.stages.summarise import summarise
+from outliner.story.commentary import mark_commentary
 
 Progress = Callable[[str], None]
 
@@ -60,7 +62,21 @@ def outline(
     models: Models | None = None,
     progress: Progress | None = None,
 ) -> Outline:
-    """Outline one synopsis. Loads the default models on first use when none are given."""
+    """Outline one synopsis: its retellings fused into one story. A file holding several
+    films (or `options.each`) gives several outlines: this returns the first; see
+    `outlines`."""
+    return outlines(text, source, options, models, progress)[0]
+
+
+def outlines(
+    text: str,
+    source: str = "synopsis",
+    options: Options | None = None,
+    models: Models | None = None,
+    progress: Progress | None = None,
+) -> tuple[Outline, ...]:
+    """Outline every story a synopsis file holds: one per film, or with `options.each`
+    one per retelling. Loads the default models on first use when none are given."""
     global _default_models
     if models is None:
         _default_models = _default_models or Models.load()
@@ -69,18 +85,30 @@ def outline(
     step = progress or (lambda _stage: None)
 
     step("reading")
-    document = read(text, source)
-    plot = document.plot
-    if not plot:
+    document = mark_commentary(read(text, source))
+    if not document.plot:
         raise InputError(f"{source}: no synopsis sentences found")
+    step("finding retellings")
+    stories = retell(document, models.encoder, options.each)
+    return tuple(_outline(story, models, options, step) for story in stories)
+
+
+def _outline(document: Document, models: Models, options: Options, step: Progress) -> Outline:
     result = Outline(document, model=models.summarizer.name)
-    if len(plot) == 1:
+    if len(document.plot) == 1:
         result = result.with_diagnostics(
             Diagnostic(Code.SINGLE_SENTENCE, "the synopsis is a single sentence: one beat")
         )
+    if document.retellings:
+        result = result.with_diagnostics(
+            Diagnostic(
+                Code.RETELLINGS_FUSED,
+                f"{len(document.retellings)} retellings fused into one story",
+            )
+        )
     step("analysing")
     result = analyse(result)
-    plot = result.document.plot  # commentary is out of the plot now
+    plot = result.document.plot
     embeddings = models.encoder.encode([s.text for s in plot])
     step("finding turning points")
     result = structure(result, models.detector, embeddings)

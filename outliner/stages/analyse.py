@@ -77,11 +77,12 @@ def find_places(
 
 def analyse(outline: Outline) -> Outline:
     """Mark commentary, then find the characters (outliner.story) and places of the plot."""
+    from outliner.story.cast import with_aliases
     from outliner.story.commentary import mark_commentary
 
     document = mark_commentary(outline.document)
     plot = document.plot
-    characters = find_characters(plot)
+    characters = with_aliases(find_characters(document.story), document.aliases)
     names = {n for c in characters for n in (c.name, *c.aliases)}
     left_out = tuple(
         Diagnostic(

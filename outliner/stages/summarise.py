@@ -17,7 +17,7 @@ from datetime import date
 from outliner.backends import Summarizer
 from outliner.config import Options
 from outliner.diagnostics import Code, Diagnostic
-from outliner.document import Beat, LineOrigin, Outline, TitlePage
+from outliner.document import Beat, LineOrigin, Outline, SentenceKind, TitlePage
 from outliner.lexicon import WORD, is_capitalised, is_common_word, strip_possessive
 from outliner.prompts import FEW_SHOT, PROMPT_MARKERS, Task
 
@@ -219,7 +219,11 @@ def summarise(outline: Outline, summarizer: Summarizer, options: Options) -> Out
         return fallback, LineOrigin.FALLBACK, why
 
     beats: list[Beat] = []
-    passages = [" ".join(outline.sentence(i).text for i in b.sentences) for b in outline.beats]
+    # A beat's passage holds its sentences and the other retellings' tellings of them.
+    passages = [
+        " ".join(t.text for i in b.sentences for t in (outline.sentence(i), *document.retold(i)))
+        for b in outline.beats
+    ]
     replies = summarizer.summarise(Task.BEAT, passages)
     for beat, passage, reply in zip(outline.beats, passages, replies, strict=True):
         first = outline.sentence(beat.sentences[0]).text
@@ -236,16 +240,25 @@ def summarise(outline: Outline, summarizer: Summarizer, options: Options) -> Out
     first_act = outline.acts[0].beats if outline.acts else ()
     opening = " ".join(beats[b].line for b in first_act) or synopsis
     plot = document.plot
-    tasks = [Task.LOGLINE] + ([] if options.title or document.heading else [Task.TITLE])
-    extra = {task: summarizer.summarise(task, [opening])[0] for task in tasks}
-    logline, logline_origin, why = checked(
-        Task.LOGLINE,
-        extra[Task.LOGLINE],
-        synopsis,
-        compress(plot[0].text if plot else "", FEW_SHOT[Task.LOGLINE].max_words),
+    given_logline = next(
+        (s.text for s in document.sentences if s.kind is SentenceKind.LOGLINE), None
     )
-    if why:
-        diagnostics.append(Diagnostic(Code.LOGLINE_FALLBACK, f"{why}; used the opening sentence"))
+    tasks = [] if given_logline else [Task.LOGLINE]
+    tasks += [] if options.title or document.heading else [Task.TITLE]
+    extra = {task: summarizer.summarise(task, [opening])[0] for task in tasks}
+    if given_logline:
+        logline, logline_origin = given_logline, LineOrigin.GIVEN
+    else:
+        logline, logline_origin, why = checked(
+            Task.LOGLINE,
+            extra[Task.LOGLINE],
+            synopsis,
+            compress(plot[0].text if plot else "", FEW_SHOT[Task.LOGLINE].max_words),
+        )
+        if why:
+            diagnostics.append(
+                Diagnostic(Code.LOGLINE_FALLBACK, f"{why}; used the opening sentence")
+            )
 
     given = options.title or document.heading
     if given:

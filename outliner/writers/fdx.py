@@ -18,6 +18,7 @@ from outliner.writers.screenplay import (
     act_title,
     beat_title,
     first_appearances,
+    retold_notes,
     turning_point_notes,
 )
 
@@ -80,7 +81,7 @@ def to_fdx(outline: Outline, structure: str = DEFAULT_STRUCTURE) -> str:
                 for index in beat.sentences:
                     text = capitalised.get(index, outline.sentence(index).text)
                     paragraph = _paragraph(content, "Action", text)
-                    for note in turning_point_notes(outline, index):
+                    for note in turning_point_notes(outline, index) + retold_notes(outline, index):
                         _note(paragraph, notes, note)
     if len(notes):
         root.append(notes)

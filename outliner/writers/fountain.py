@@ -21,7 +21,14 @@ import re
 from outliner import __version__
 from outliner.document import LineOrigin, Outline, SentenceKind, TitlePage
 from outliner.structures import DEFAULT_STRUCTURE, arrange
-from outliner.writers.screenplay import EMPTY_PART, act_title, beat_title, first_appearances
+from outliner.writers.screenplay import (
+    EMPTY_PART,
+    act_title,
+    beat_title,
+    first_appearances,
+    retold_notes,
+    story_notes,
+)
 
 _SCENE_HEADING = re.compile(r"^(?:int|ext|est|int\.?/ext|i/e)[. ]", re.IGNORECASE)
 _TRANSITION = re.compile(r"^[^a-z]*TO:$")
@@ -85,6 +92,8 @@ def front_notes(outline: Outline) -> list[str]:
         aliases = f", also {', '.join(c.aliases)}" if c.aliases else ""
         description = f": {c.description}" if c.description else ""
         notes.append(f"[[Character: {escape(name + aliases + description)}]]")
+    for note in story_notes(outline):
+        notes.append(f"[[{escape(note)}]]")
     for s in outline.document.sentences:
         if s.kind is SentenceKind.COMMENTARY:
             notes.append(f"[[Commentary, left out of the beats: {escape(s.text)}]]")
@@ -115,4 +124,5 @@ def to_fountain(outline: Outline, structure: str = DEFAULT_STRUCTURE) -> str:
                             blocks.append(f"[[Turning point {tp.number}: {tp.label}]]")
                     text = capitalised.get(index, outline.sentence(index).text)
                     blocks.append(action(text))
+                    blocks.extend(f"[[{escape(n)}]]" for n in retold_notes(outline, index))
     return "\n\n".join(blocks) + "\n"

@@ -17,6 +17,7 @@ from outliner.writers.screenplay import (
     act_title,
     beat_title,
     first_appearances,
+    retold_notes,
     turning_point_notes,
 )
 
@@ -68,4 +69,5 @@ def blocks(outline: Outline, structure: str = DEFAULT_STRUCTURE) -> list[Block]:
                     out.append(
                         Block(Style.ACTION, capitalised.get(index, outline.sentence(index).text))
                     )
+                    out += [Block(Style.NOTE, n) for n in retold_notes(outline, index)]
     return out

@@ -59,3 +59,22 @@ def turning_point_notes(outline: Outline, index: int) -> list[str]:
         for tp in beat.turning_points
         if tp.sentence == index
     ]
+
+
+def retold_notes(outline: Outline, index: int) -> list[str]:
+    """The other retellings' tellings of sentence `index`'s event: details kept as notes."""
+    return [
+        f"Also told in retelling {s.retelling}: {s.text}" for s in outline.document.retold(index)
+    ]
+
+
+def story_notes(outline: Outline) -> list[str]:
+    """What reading the file found about its retellings, for a note at the top."""
+    document = outline.document
+    notes = []
+    if document.retellings:
+        notes.append(
+            f"Fused from {len(document.retellings)} retellings of one story: each event"
+            " appears once; the other tellings of it follow as notes."
+        )
+    return notes + list(document.notes)
