@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from outliner.document import Character, Sentence
 from outliner.lexicon import ROLE_WORDS, is_common_word, zipf
@@ -69,7 +70,19 @@ PERSON_NOUNS = frozenset(
     servant neighbour neighbor rival enemy criminal gangster officer guard colleague
     cousin child baby kid man woman girl boy wife husband son daughter mother father
     brother sister girlfriend boyfriend uncle aunt grandmother grandfather nephew niece
-    widow bride groom mom dad student teacher doctor lawyer henchman sidekick""".split()
+    widow bride groom mom dad student teacher doctor lawyer henchman sidekick
+    grandson granddaughter stepfather stepmother stepson stepdaughter stepbrother
+    stepsister halfbrother halfsister brotherinlaw sisterinlaw grandma grandpa twin
+    classmate roommate housemate coworker employee employer landlord landlady tenant
+    client patient prisoner inmate convict thief killer murderer hitman assassin
+    mobster dealer hooker prostitute maid butler housekeeper nanny chauffeur driver
+    bodyguard secretary accountant manager supervisor reporter journalist writer
+    director producer actor actress singer dancer photographer painter priest nun
+    pastor bishop nurse orderly surgeon scientist professor researcher historian
+    psychiatrist psychologist therapist soldier pilot sailor cop detective agent
+    informant accomplice associate ally suitor admirer stranger member leader
+    businessman businesswoman executive publicist editor waitress waiter bartender
+    owner caretaker counselor counsellor coach lieutenant sergeant deputy pupil""".split()
 )
 
 
@@ -111,7 +124,10 @@ def _drop_opening_word(run: NameRun, raw: str) -> NameRun:
         return replace(run, words=("",))  # dropped by _is_candidate
     opener = run.words[0].lower() in _OPENING_WORDS or _is_participle_opener(run, raw)
     if run.initial and len(run.words) > 1 and opener:
-        return replace(run, words=run.words[1:], start=run.start + len(run.words[0]) + 1)
+        # The name itself is the sentence's second word: capitalised for its own sake.
+        start = run.start + len(run.words[0]) + 1
+        before = (*run.before, run.words[0])  # "In Chicago": the opener is context
+        return replace(run, words=run.words[1:], start=start, initial=False, before=before)
     return run
 
 
@@ -127,6 +143,8 @@ def _is_candidate(run: NameRun, raw: str) -> bool:
         return False  # "Arquillians", "Americans": groups
     if any(_CAMEL.search(w) for w in words):
         return False  # "MiG", "InGen", "CGI-animated": brands, models, acronyms
+    if len(words) == 1 and words[0].lower().rstrip(".") in ROLE_WORDS:
+        return False  # "The Queen", "So Major": a role alone names nobody
     if len(words) == 1 and words[0].lower() in _CALENDAR:
         return False
     if len(words) == 1 and words[0].endswith(("ised", "ized")):
@@ -142,15 +160,26 @@ def _is_candidate(run: NameRun, raw: str) -> bool:
     return not (run.initial and len(words) == 1 and zipf(words[0]) >= ORDINARY_ZIPF)
 
 
+def _after_person_noun(run: NameRun) -> bool:
+    """'his boss Roshiba', 'her son Ballu': a noun for a person names the run."""
+    if not run.before:
+        return False
+    # "his side-kick Tiger", "his ex-fiance Brad": hyphens and "ex-" do not matter.
+    word = run.before[-1].lower().removeprefix("ex-").replace("-", "")
+    return word in PERSON_NOUNS
+
+
 def _person_evidence(run: NameRun, raw: str) -> int:
     """How clearly this mention treats its name as a person (0 = not at all)."""
     score = 0
     if run.possessive or run.role or run.actor or run.alias_of is not None:
         score += 1
+    if run.actor:
+        score += 1  # "Kevin (Dave Chappelle)": an actor plays them; nothing is surer
     if _NAMING.search(raw[: run.start]):
         score += 1
-    if run.before and run.before[-1].lower() in PERSON_NOUNS:
-        score += 1
+    if _after_person_noun(run):
+        score += 2  # "her son Ben", "orderly Washington": a person, whatever the word
     after = run.after
     if after and after[0].islower():
         if after in _AUXILIARIES or (
@@ -203,6 +232,10 @@ def _owner(run: NameRun, people: list[_Person]) -> _Person | None:
     if first:
         return max(first, key=lambda p: sum(p.names.values()))
     holders = [p for p in people if words <= p.words]
+    if len(holders) > 1:
+        # "David Mills" and his wife "Tracy Mills": "Mills" is the one who is never
+        # called by a first name alone ("Tracy" is).
+        holders = [p for p in holders if not any(" " not in n for n in p.names)]
     return holders[0] if len(holders) == 1 else None
 
 
@@ -253,8 +286,14 @@ def _canonical(person: _Person) -> str:
 
 def _is_institution(person: _Person) -> bool:
     """'Robben Island', 'Wayne Enterprises', 'Scotland Yard': every mention is several
-    words ending in an ordinary noun. People are called by one name now and then."""
-    return all(len(r.words) > 1 and zipf(r.words[-1]) >= 4.0 for r in person.runs)
+    words ending in an ordinary noun. People are called by one name now and then, but
+    a surname may be an ordinary word too: "Midge Wood", "Sharon Spencer (Kitty Winn)",
+    "his friend Mose Harper", "Detective David Mills" are people all the same."""
+    if any(r.actor or r.role or _after_person_noun(r) for r in person.runs):
+        return False
+    return all(
+        len(r.words) > 1 and len(r.words[-1]) > 1 and zipf(r.words[-1]) >= 4.0 for r in person.runs
+    )
 
 
 _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+)$")
@@ -279,10 +318,19 @@ def _listed_with_people(
     run: NameRun, raws: dict[int, str], runs_by_sentence: dict[int, list[NameRun]]
 ) -> bool:
     """A name in a list of names is a person, unless the list names places:
-    'in Bethel, Vermont' and 'to Paris and Rome' are places."""
-    neighbours = _neighbours(run, raws, runs_by_sentence)
-    group = [run, *neighbours]
-    return bool(neighbours) and not any(_place_evidence(r) >= 1 for r in group)
+    'in Bethel, Vermont' and 'to Paris and Rome' are places. A list ends with 'and':
+    in "Distraught, Elizabeth flees" the comma follows an opening word, no name."""
+    chain, seen = [run], {id(run)}
+    for member in chain:  # the whole list, through its neighbours' neighbours
+        for other in _neighbours(member, raws, runs_by_sentence):
+            if id(other) not in seen:
+                seen.add(id(other))
+                chain.append(other)
+    if len(chain) < 2 or any(_place_evidence(r) >= 1 for r in chain):
+        return False
+    raw = raws[run.sentence]
+    ordered = sorted(chain, key=lambda r: r.start)
+    return any("and" in raw[a.end : b.start] for a, b in pairwise(ordered))
 
 
 def _list_place_evidence(
@@ -337,7 +385,10 @@ def find_characters(
     raws = {s.index: s.text for s in sentences}
     all_runs = [_drop_opening_word(run, s.text) for s in sentences for run in name_runs(s)]
     actor_names = set(actors) | {r.actor for r in all_runs if r.actor}
-    actor_words = {w for a in actor_names for w in a.split() if len(w) > 2}
+    # A word of an actor's name is an actor's, unless a character is called by it too:
+    # "Oleg Razgul (Oleg Taktarov)", or "Nick (Jesse Eisenberg)" beside "Travis (Nick Swardson)".
+    cast_words = {w for r in all_runs if r.actor for w in r.words}
+    actor_words = {w for a in actor_names for w in a.split() if len(w) > 2} - cast_words
     runs = [
         r
         for r in all_runs

@@ -60,6 +60,8 @@ def _actor_after(text: str, end: int) -> str | None:
         return None
     inside = match.group(1).strip()
     words = inside.split()
+    if len(words) == 1 and words[0].isupper():
+        return None  # "Radar Intercept Officer (RIO)": an acronym, not an actor
     if 1 <= len(words) <= 4 and all(
         _is_capitalised_word(w) or w in {"de", "van", "von"} for w in words
     ):
@@ -85,7 +87,11 @@ def name_runs(sentence: Sentence) -> list[NameRun]:
         if groups and groups[-1]:
             previous = groups[-1][-1]
             gap = text[previous.end() : match.start()]
-            joined = gap == " " or (gap == ". " and previous.group().lower() in _ABBREVIATED)
+            # "Mr. Pink" and "Gillian B. Loeb" (a middle initial) are one name run.
+            abbreviated = previous.group().lower() in _ABBREVIATED or (
+                len(previous.group()) == 1 and previous.group().isupper()
+            )
+            joined = gap == " " or (gap == ". " and abbreviated)
             if joined and not is_possessive(previous.group()):
                 groups[-1].append(match)
                 continue
