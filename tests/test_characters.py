@@ -251,3 +251,39 @@ def test_nouns_for_people_before_a_name_with_hyphens_and_ex() -> None:
 def test_a_comma_after_an_opening_word_is_no_list_of_names() -> None:
     found = _characters("Thunderstruck, Mara leaves. Mara cries. Mara, Tomas, and Odile dine.")
     assert "Thunderstruck" not in found and {"Mara", "Tomas", "Odile"} <= set(found)
+
+
+def test_a_name_ending_like_a_people_is_still_a_name() -> None:
+    found = _characters("The Chinese attack. Gordon protects Reese, who hides. Reese flees.")
+    assert "Reese" in found and "Chinese" not in found
+
+
+def test_a_possessive_inside_a_proper_name_is_no_owner() -> None:
+    found = _characters(
+        "Mara waits for Valentine's Day. Tomas reads aloud from Fordyce's Sermons. Mara sleeps."
+    )
+    assert set(found) == {"Mara", "Tomas"}
+
+
+def test_a_lower_case_particle_joins_a_name() -> None:
+    found = _characters("Mara visits Lady Catherine de Bourgh. Catherine scolds Mara.")
+    catherine = found["Catherine"]
+    assert "Catherine de Bourgh" in catherine.aliases and "Bourgh" not in found
+
+
+def test_a_name_called_a_thing_is_no_character() -> None:
+    found = _characters(
+        "On the dying planet Kryzon, Jor warns the council. Kryzon is destroyed. "
+        "Mara moves to Forkton, a small town near the coast. Forkton welcomes her. "
+        "They find a nightclub called Encounters. Later Mara meets Quint. "
+        "Quint sails his vessel, the Orcana. The Orcana sinks."
+    )
+    assert set(found) == {"Jor", "Mara", "Quint"}
+
+
+def test_an_apposition_naming_a_person_makes_a_character() -> None:
+    found = _characters(
+        "Later, Balthasar, one of Tomas's cousins, learns the news. "
+        "Vincent is beaten by Morris, a member of a loan shark family."
+    )
+    assert {"Balthasar", "Morris"} <= set(found)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from outliner.document import Character, Sentence
-from outliner.lexicon import ROLE_WORDS, is_common_word, zipf
+from outliner.lexicon import ROLE_WORDS, is_common_word, is_possessive, zipf
 from outliner.story.describe import describe
 from outliner.story.names import NameRun, name_runs
 from outliner.story.variants import are_variants
@@ -55,6 +55,7 @@ _CALENDAR = frozenset(
     december monday tuesday wednesday thursday friday saturday sunday christmas easter""".split()
 )
 _GROUP_ENDINGS = ("ians", "ans", "ese", "ites", "ists")
+_NOT_GROUP_ENDINGS = ("eese",)  # "Reese" is a name, "Chinese" a people
 # Capitalised only because they open a sentence: "So Ram", "Following Roshida's death".
 _OPENING_WORDS = frozenset(
     """the a an so can could will would should both for following after before when while as
@@ -83,6 +84,22 @@ PERSON_NOUNS = frozenset(
     informant accomplice associate ally suitor admirer stranger member leader
     businessman businesswoman executive publicist editor waitress waiter bartender
     owner caretaker counselor counsellor coach lieutenant sergeant deputy pupil""".split()
+)
+
+
+# Nouns before a name that make it a thing or a place: "the vessel Keldysh".
+THING_NOUNS = frozenset(
+    """ship vessel spaceship starship spacecraft boat yacht submarine plane aircraft jet
+    car truck planet moon town city village hometown suburb neighborhood neighbourhood
+    estate island country state county province region river lake mountain company
+    corporation firm business club nightclub bar restaurant hotel casino drug rifle gun
+    revolver pistol weapon song film movie show series sitcom album book novel play
+    magazine newspaper band system program computer virus disease""".split()
+)
+_NAMING_WORDS = frozenset("named called nicknamed".split())
+# ", a member of the gang", ", one of Romeo's cousins", ", the supervisor at ...".
+_APPOSITION = re.compile(
+    r"^,\s+(?:a|an|the|his|her|their|its|one of(?: the| his| her| their)?)\s+([^,.;:()]*)"
 )
 
 
@@ -139,7 +156,12 @@ def _is_candidate(run: NameRun, raw: str) -> bool:
     words = run.words
     if any(len(w) < 2 or w.lower() in _NOT_NAMES for w in words[:1]):
         return False
-    if len(words) == 1 and words[0].endswith(_GROUP_ENDINGS) and not run.possessive:
+    if (
+        len(words) == 1
+        and words[0].endswith(_GROUP_ENDINGS)
+        and not words[0].endswith(_NOT_GROUP_ENDINGS)
+        and not run.possessive
+    ):
         return False  # "Arquillians", "Americans": groups
     if any(_CAMEL.search(w) for w in words):
         return False  # "MiG", "InGen", "CGI-animated": brands, models, acronyms
@@ -160,23 +182,59 @@ def _is_candidate(run: NameRun, raw: str) -> bool:
     return not (run.initial and len(words) == 1 and zipf(words[0]) >= ORDINARY_ZIPF)
 
 
+def _noun(word: str) -> str:
+    """'side-kick' -> 'sidekick', 'ex-wife' -> 'wife', 'cousins' -> 'cousin'."""
+    word = word.lower().removeprefix("ex-").replace("-", "")
+    return word[:-1] if word.endswith("s") and word[:-1] in PERSON_NOUNS | THING_NOUNS else word
+
+
+def _after_thing_noun(run: NameRun) -> bool:
+    """'the planet Krypton', 'a drug called Jabroka', "Quint's vessel, the Orca"."""
+    before = [w.lower() for w in run.before]
+    if before and before[-1] in _NAMING_WORDS | _ARTICLES:
+        before = before[:-1]
+    return bool(before) and _noun(before[-1]) in THING_NOUNS
+
+
+def _apposition(run: NameRun, raw: str) -> str | None:
+    """What a noun phrase after the name says it is: "Morris, a member of the gang" ->
+    "person"; "Forks, a small town" -> "thing"."""
+    match = _APPOSITION.match(raw[run.end :])
+    if match is None:
+        return None
+    for word in match.group(1).split()[:4]:
+        noun = _noun(word)
+        if noun in PERSON_NOUNS or noun in ROLE_WORDS:
+            return "person"
+        if noun in THING_NOUNS:
+            return "thing"
+    return None
+
+
+def _called_a_thing(run: NameRun, raw: str) -> bool:
+    return _after_thing_noun(run) or _apposition(run, raw) == "thing"
+
+
 def _after_person_noun(run: NameRun) -> bool:
     """'his boss Roshiba', 'her son Ballu': a noun for a person names the run."""
     if not run.before:
         return False
     # "his side-kick Tiger", "his ex-fiance Brad": hyphens and "ex-" do not matter.
-    word = run.before[-1].lower().removeprefix("ex-").replace("-", "")
-    return word in PERSON_NOUNS
+    return _noun(run.before[-1]) in PERSON_NOUNS
 
 
 def _person_evidence(run: NameRun, raw: str) -> int:
     """How clearly this mention treats its name as a person (0 = not at all)."""
     score = 0
-    if run.possessive or run.role or run.actor or run.alias_of is not None:
+    # "Valentine's Day", "Fordyce's Sermons": a possessive inside a proper name is no owner.
+    owner = run.possessive and not run.after[:1].isupper()
+    if owner or run.role or run.actor or run.alias_of is not None:
         score += 1
     if run.actor:
         score += 1  # "Kevin (Dave Chappelle)": an actor plays them; nothing is surer
-    if _NAMING.search(raw[: run.start]):
+    if _NAMING.search(raw[: run.start]) and not _after_thing_noun(run):
+        score += 1
+    if _apposition(run, raw) == "person":
         score += 1
     if _after_person_noun(run):
         score += 2  # "her son Ben", "orderly Washington": a person, whatever the word
@@ -193,10 +251,13 @@ def _person_evidence(run: NameRun, raw: str) -> int:
 
 
 def _place_evidence(run: NameRun) -> float:
-    """Mentions after 'in', 'to', 'from' name places; after 'the', things (or 'the Joker')."""
+    """Mentions after 'in', 'to', 'from' name places; after 'the', things (or 'the Joker');
+    after a noun for a thing, things: "the vessel Keldysh", "a nightclub called Encounters"."""
     before = run.before[-1].lower() if run.before and not run.role else ""
-    if before in _PLACE_PREPOSITIONS:
+    if before in _PLACE_PREPOSITIONS or _after_thing_noun(run):
         return 1.0
+    if run.before and is_possessive(run.before[-1]) and run.before[-1][:1].isupper():
+        return 1.0  # "Fordyce's Sermons", "Darcy's Pemberley": a thing someone owns
     # 'to' goes to places and to people ("engaged to Mary"); 'the' and 'of' mark things
     # more often than people.
     return 0.5 if before in _ARTICLES or before in ("of", "to") else 0.0
@@ -358,6 +419,9 @@ def _keep(
         _place_evidence(r) for r in person.runs if not _person_evidence(r, raws[r.sentence])
     )
     places += sum(_list_place_evidence(r, raws, runs_by_sentence) for r in person.runs)
+    # "the planet Krypton", "Forks, a small town": once called a thing, the name stays
+    # one, though it acts later ("Krypton is destroyed", "the Nostromo lands").
+    places += sum(2 * _called_a_thing(r, raws[r.sentence]) for r in person.runs)
     inside = [r for r in person.runs if not r.initial]
     key = _key_word(person)
     if places > person_score:

@@ -23,6 +23,7 @@ _QUOTED_LINK = re.compile(r"^\s*[\"“]\s*$")
 _AFTER_QUOTE = re.compile(r"^[\"”]\s+$")
 # Titles written with a full stop: "Mr. Pink" is one name run.
 _ABBREVIATED = frozenset("mr mrs ms dr st prof sgt lt capt col gen det rev".split())
+_PARTICLES = frozenset("de van von der den del della di da du le la".split())
 _OPENERS = "\"“'‘(-–—:;"
 
 
@@ -74,15 +75,31 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not prefix or prefix[-1] in _OPENERS or prefix.endswith((".", "!", "?"))
 
 
+def _is_particle(text: str, matches: list[re.Match[str]], i: int) -> bool:
+    """'de' in "Catherine de Bourgh": a lower-case particle between two name words."""
+    if matches[i].group() not in _PARTICLES or not 0 < i < len(matches) - 1:
+        return False
+    before, after = matches[i - 1], matches[i + 1]
+    return (
+        _is_capitalised_word(before.group())
+        and _is_capitalised_word(after.group())
+        and text[before.end() : matches[i].start()] == " "
+        and text[matches[i].end() : after.start()] == " "
+    )
+
+
 def name_runs(sentence: Sentence) -> list[NameRun]:
     """Runs of capitalised words joined by single spaces, role words split off the front."""
     raw = sentence.text
     text = _blank_parentheses(raw)
     matches = list(WORD.finditer(text))
     groups: list[list[re.Match[str]]] = []
-    for match in matches:
+    for i, match in enumerate(matches):
         if not _is_capitalised_word(match.group()):
-            groups.append([])
+            if _is_particle(text, matches, i) and groups and groups[-1]:
+                groups[-1].append(match)  # "Catherine de Bourgh", "Viola de Lesseps"
+            else:
+                groups.append([])
             continue
         if groups and groups[-1]:
             previous = groups[-1][-1]
