@@ -287,3 +287,24 @@ def test_an_apposition_naming_a_person_makes_a_character() -> None:
         "Vincent is beaten by Morris, a member of a loan shark family."
     )
     assert {"Balthasar", "Morris"} <= set(found)
+
+
+def test_an_adverb_between_a_name_and_its_verb() -> None:
+    found = _characters(
+        "A guide explains that Carlotta Valdes tragically died. "
+        "Tomas paints a portrait of Carlotta. Mara buys the painting of Carlotta."
+    )
+    assert "Carlotta" in found
+
+
+def test_a_full_name_opening_a_sentence_is_capitalised_for_itself() -> None:
+    found = _characters("Mara rests. Alfred Pennyworth burns a letter.")
+    assert "Alfred Pennyworth" in found
+
+
+def test_a_capitalised_function_word_makes_a_title() -> None:
+    found = _characters(
+        "Mara sings Lost That Groovin Feelin to Tomas. Queen Elizabeth I summons Tomas."
+    )
+    assert not any("Groovin" in name for name in found)
+    assert "Elizabeth I" in found

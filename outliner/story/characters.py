@@ -54,6 +54,11 @@ _CALENDAR = frozenset(
     """january february march april may june july august september october november
     december monday tuesday wednesday thursday friday saturday sunday christmas easter""".split()
 )
+# Function words: capitalised inside a run, they make it a title, not a name.
+_TITLE_WORDS = frozenset(
+    """the a an of and or with that this you you've your me my is are be it to
+    in on at for from by""".split()
+)
 _GROUP_ENDINGS = ("ians", "ans", "ese", "ites", "ists")
 _NOT_GROUP_ENDINGS = ("eese",)  # "Reese" is a name, "Chinese" a people
 # Capitalised only because they open a sentence: "So Ram", "Following Roshida's death".
@@ -163,6 +168,8 @@ def _is_candidate(run: NameRun, raw: str) -> bool:
         and not run.possessive
     ):
         return False  # "Arquillians", "Americans": groups
+    if any(w.lower() in _TITLE_WORDS for w in words[1:]):
+        return False  # "You've Lost That Lovin' Feelin'", "Gone With The Wind": a title
     if any(_CAMEL.search(w) for w in words):
         return False  # "MiG", "InGen", "CGI-animated": brands, models, acronyms
     if len(words) == 1 and words[0].lower().rstrip(".") in ROLE_WORDS:
@@ -239,6 +246,12 @@ def _person_evidence(run: NameRun, raw: str) -> int:
     if _after_person_noun(run):
         score += 2  # "her son Ben", "orderly Washington": a person, whatever the word
     after = run.after
+    if after.endswith("ly") and after.islower():
+        # "Carlotta tragically committed", "Mark constantly brags": the verb comes next.
+        following = re.match(r"\s+[a-z]+ly\s+([a-z]+)", raw[run.end :])
+        after = following.group(1) if following else after
+        if after.endswith("ed"):
+            after = "did"  # "tragically committed": a verb in the past
     if after and after[0].islower():
         if after in _AUXILIARIES or (
             after.endswith("s") and not after.endswith(("ss", "us")) and zipf(after) < 6
@@ -422,7 +435,8 @@ def _keep(
     # "the planet Krypton", "Forks, a small town": once called a thing, the name stays
     # one, though it acts later ("Krypton is destroyed", "the Nostromo lands").
     places += sum(2 * _called_a_thing(r, raws[r.sentence]) for r in person.runs)
-    inside = [r for r in person.runs if not r.initial]
+    # "Alfred Pennyworth burns ...": a second capitalised word is capitalised for itself.
+    inside = [r for r in person.runs if not r.initial or len(r.words) > 1]
     key = _key_word(person)
     if places > person_score:
         return False
