@@ -11,7 +11,8 @@ The method is rules over the capitalised name runs of names.py:
 3. A person is kept when the text treats them as one: they act (a verb follows), own
    something ("Ballu's"), carry a role ("Inspector Ram"), are named ("a woman named
    Malti"), or are a rare word the synopsis keeps capitalised. Places and things
-   ("in Chicago", "the Orca") lose: their mentions follow place prepositions and articles.
+   ("in Chicago", "the Orca") lose: their mentions follow place prepositions and articles,
+   and a name once called a thing ("the planet Krypton", "Forks, a small town") stays one.
 """
 
 from __future__ import annotations
