@@ -11,7 +11,8 @@ The method is rules over the capitalised name runs of names.py:
 3. A person is kept when the text treats them as one: they act (a verb follows), own
    something ("Ballu's"), carry a role ("Inspector Ram"), are named ("a woman named
    Malti"), or are a rare word the synopsis keeps capitalised. Places and things
-   ("in Chicago", "the Orca") lose: their mentions follow place prepositions and articles.
+   ("in Chicago", "the Orca") lose: their mentions follow place prepositions and articles,
+   and a name once called a thing ("the planet Krypton", "Forks, a small town") stays one.
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from outliner.document import Character, Sentence
-from outliner.lexicon import ROLE_WORDS, is_common_word, zipf
+from outliner.lexicon import ROLE_WORDS, is_common_word, is_possessive, zipf
 from outliner.story.describe import describe
 from outliner.story.names import NameRun, name_runs
 from outliner.story.variants import are_variants
@@ -53,7 +55,13 @@ _CALENDAR = frozenset(
     """january february march april may june july august september october november
     december monday tuesday wednesday thursday friday saturday sunday christmas easter""".split()
 )
+# Function words: capitalised inside a run, they make it a title, not a name.
+_TITLE_WORDS = frozenset(
+    """the a an of and or with that this you you've your me my is are be it to
+    in on at for from by""".split()
+)
 _GROUP_ENDINGS = ("ians", "ans", "ese", "ites", "ists")
+_NOT_GROUP_ENDINGS = ("eese",)  # "Reese" is a name, "Chinese" a people
 # Capitalised only because they open a sentence: "So Ram", "Following Roshida's death".
 _OPENING_WORDS = frozenset(
     """the a an so can could will would should both for following after before when while as
@@ -69,7 +77,35 @@ PERSON_NOUNS = frozenset(
     servant neighbour neighbor rival enemy criminal gangster officer guard colleague
     cousin child baby kid man woman girl boy wife husband son daughter mother father
     brother sister girlfriend boyfriend uncle aunt grandmother grandfather nephew niece
-    widow bride groom mom dad student teacher doctor lawyer henchman sidekick""".split()
+    widow bride groom mom dad student teacher doctor lawyer henchman sidekick
+    grandson granddaughter stepfather stepmother stepson stepdaughter stepbrother
+    stepsister halfbrother halfsister brotherinlaw sisterinlaw grandma grandpa twin
+    classmate roommate housemate coworker employee employer landlord landlady tenant
+    client patient prisoner inmate convict thief killer murderer hitman assassin
+    mobster dealer hooker prostitute maid butler housekeeper nanny chauffeur driver
+    bodyguard secretary accountant manager supervisor reporter journalist writer
+    director producer actor actress singer dancer photographer painter priest nun
+    pastor bishop nurse orderly surgeon scientist professor researcher historian
+    psychiatrist psychologist therapist soldier pilot sailor cop detective agent
+    informant accomplice associate ally suitor admirer stranger member leader
+    businessman businesswoman executive publicist editor waitress waiter bartender
+    owner caretaker counselor counsellor coach lieutenant sergeant deputy pupil""".split()
+)
+
+
+# Nouns before a name that make it a thing or a place: "the vessel Keldysh".
+THING_NOUNS = frozenset(
+    """ship vessel spaceship starship spacecraft boat yacht submarine plane aircraft jet
+    car truck planet moon town city village hometown suburb neighborhood neighbourhood
+    estate island country state county province region river lake mountain company
+    corporation firm business club nightclub bar restaurant hotel casino drug rifle gun
+    revolver pistol weapon song film movie show series sitcom album book novel play
+    magazine newspaper band system program computer virus disease""".split()
+)
+_NAMING_WORDS = frozenset("named called nicknamed".split())
+# ", a member of the gang", ", one of Romeo's cousins", ", the supervisor at ...".
+_APPOSITION = re.compile(
+    r"^,\s+(?:a|an|the|his|her|their|its|one of(?: the| his| her| their)?)\s+([^,.;:()]*)"
 )
 
 
@@ -111,7 +147,10 @@ def _drop_opening_word(run: NameRun, raw: str) -> NameRun:
         return replace(run, words=("",))  # dropped by _is_candidate
     opener = run.words[0].lower() in _OPENING_WORDS or _is_participle_opener(run, raw)
     if run.initial and len(run.words) > 1 and opener:
-        return replace(run, words=run.words[1:], start=run.start + len(run.words[0]) + 1)
+        # The name itself is the sentence's second word: capitalised for its own sake.
+        start = run.start + len(run.words[0]) + 1
+        before = (*run.before, run.words[0])  # "In Chicago": the opener is context
+        return replace(run, words=run.words[1:], start=start, initial=False, before=before)
     return run
 
 
@@ -123,10 +162,19 @@ def _is_candidate(run: NameRun, raw: str) -> bool:
     words = run.words
     if any(len(w) < 2 or w.lower() in _NOT_NAMES for w in words[:1]):
         return False
-    if len(words) == 1 and words[0].endswith(_GROUP_ENDINGS) and not run.possessive:
+    if (
+        len(words) == 1
+        and words[0].endswith(_GROUP_ENDINGS)
+        and not words[0].endswith(_NOT_GROUP_ENDINGS)
+        and not run.possessive
+    ):
         return False  # "Arquillians", "Americans": groups
+    if any(w.lower() in _TITLE_WORDS for w in words[1:]):
+        return False  # "You've Lost That Lovin' Feelin'", "Gone With The Wind": a title
     if any(_CAMEL.search(w) for w in words):
         return False  # "MiG", "InGen", "CGI-animated": brands, models, acronyms
+    if len(words) == 1 and words[0].lower().rstrip(".") in ROLE_WORDS:
+        return False  # "The Queen", "So Major": a role alone names nobody
     if len(words) == 1 and words[0].lower() in _CALENDAR:
         return False
     if len(words) == 1 and words[0].endswith(("ised", "ized")):
@@ -142,16 +190,69 @@ def _is_candidate(run: NameRun, raw: str) -> bool:
     return not (run.initial and len(words) == 1 and zipf(words[0]) >= ORDINARY_ZIPF)
 
 
+def _noun(word: str) -> str:
+    """'side-kick' -> 'sidekick', 'ex-wife' -> 'wife', 'cousins' -> 'cousin'."""
+    word = word.lower().removeprefix("ex-").replace("-", "")
+    return word[:-1] if word.endswith("s") and word[:-1] in PERSON_NOUNS | THING_NOUNS else word
+
+
+def _after_thing_noun(run: NameRun) -> bool:
+    """'the planet Krypton', 'a drug called Jabroka', "Quint's vessel, the Orca"."""
+    before = [w.lower() for w in run.before]
+    if before and before[-1] in _NAMING_WORDS | _ARTICLES:
+        before = before[:-1]
+    return bool(before) and _noun(before[-1]) in THING_NOUNS
+
+
+def _apposition(run: NameRun, raw: str) -> str | None:
+    """What a noun phrase after the name says it is: "Morris, a member of the gang" ->
+    "person"; "Forks, a small town" -> "thing"."""
+    match = _APPOSITION.match(raw[run.end :])
+    if match is None:
+        return None
+    for word in match.group(1).split()[:4]:
+        noun = _noun(word)
+        if noun in PERSON_NOUNS or noun in ROLE_WORDS:
+            return "person"
+        if noun in THING_NOUNS:
+            return "thing"
+    return None
+
+
+def _called_a_thing(run: NameRun, raw: str) -> bool:
+    return _after_thing_noun(run) or _apposition(run, raw) == "thing"
+
+
+def _after_person_noun(run: NameRun) -> bool:
+    """'his boss Roshiba', 'her son Ballu': a noun for a person names the run."""
+    if not run.before:
+        return False
+    # "his side-kick Tiger", "his ex-fiance Brad": hyphens and "ex-" do not matter.
+    return _noun(run.before[-1]) in PERSON_NOUNS
+
+
 def _person_evidence(run: NameRun, raw: str) -> int:
     """How clearly this mention treats its name as a person (0 = not at all)."""
     score = 0
-    if run.possessive or run.role or run.actor or run.alias_of is not None:
+    # "Valentine's Day", "Fordyce's Sermons": a possessive inside a proper name is no owner.
+    owner = run.possessive and not run.after[:1].isupper()
+    if owner or run.role or run.actor or run.alias_of is not None:
         score += 1
-    if _NAMING.search(raw[: run.start]):
+    if run.actor:
+        score += 1  # "Kevin (Dave Chappelle)": an actor plays them; nothing is surer
+    if _NAMING.search(raw[: run.start]) and not _after_thing_noun(run):
         score += 1
-    if run.before and run.before[-1].lower() in PERSON_NOUNS:
+    if _apposition(run, raw) == "person":
         score += 1
+    if _after_person_noun(run):
+        score += 2  # "her son Ben", "orderly Washington": a person, whatever the word
     after = run.after
+    if after.endswith("ly") and after.islower():
+        # "Carlotta tragically committed", "Mark constantly brags": the verb comes next.
+        following = re.match(r"\s+[a-z]+ly\s+([a-z]+)", raw[run.end :])
+        after = following.group(1) if following else after
+        if after.endswith("ed"):
+            after = "did"  # "tragically committed": a verb in the past
     if after and after[0].islower():
         if after in _AUXILIARIES or (
             after.endswith("s") and not after.endswith(("ss", "us")) and zipf(after) < 6
@@ -164,10 +265,13 @@ def _person_evidence(run: NameRun, raw: str) -> int:
 
 
 def _place_evidence(run: NameRun) -> float:
-    """Mentions after 'in', 'to', 'from' name places; after 'the', things (or 'the Joker')."""
+    """Mentions after 'in', 'to', 'from' name places; after 'the', things (or 'the Joker');
+    after a noun for a thing, things: "the vessel Keldysh", "a nightclub called Encounters"."""
     before = run.before[-1].lower() if run.before and not run.role else ""
-    if before in _PLACE_PREPOSITIONS:
+    if before in _PLACE_PREPOSITIONS or _after_thing_noun(run):
         return 1.0
+    if run.before and is_possessive(run.before[-1]) and run.before[-1][:1].isupper():
+        return 1.0  # "Fordyce's Sermons", "Darcy's Pemberley": a thing someone owns
     # 'to' goes to places and to people ("engaged to Mary"); 'the' and 'of' mark things
     # more often than people.
     return 0.5 if before in _ARTICLES or before in ("of", "to") else 0.0
@@ -203,6 +307,10 @@ def _owner(run: NameRun, people: list[_Person]) -> _Person | None:
     if first:
         return max(first, key=lambda p: sum(p.names.values()))
     holders = [p for p in people if words <= p.words]
+    if len(holders) > 1:
+        # "David Mills" and his wife "Tracy Mills": "Mills" is the one who is never
+        # called by a first name alone ("Tracy" is).
+        holders = [p for p in holders if not any(" " not in n for n in p.names)]
     return holders[0] if len(holders) == 1 else None
 
 
@@ -253,8 +361,14 @@ def _canonical(person: _Person) -> str:
 
 def _is_institution(person: _Person) -> bool:
     """'Robben Island', 'Wayne Enterprises', 'Scotland Yard': every mention is several
-    words ending in an ordinary noun. People are called by one name now and then."""
-    return all(len(r.words) > 1 and zipf(r.words[-1]) >= 4.0 for r in person.runs)
+    words ending in an ordinary noun. People are called by one name now and then, but
+    a surname may be an ordinary word too: "Midge Wood", "Sharon Spencer (Kitty Winn)",
+    "his friend Mose Harper", "Detective David Mills" are people all the same."""
+    if any(r.actor or r.role or _after_person_noun(r) for r in person.runs):
+        return False
+    return all(
+        len(r.words) > 1 and len(r.words[-1]) > 1 and zipf(r.words[-1]) >= 4.0 for r in person.runs
+    )
 
 
 _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+)$")
@@ -279,10 +393,19 @@ def _listed_with_people(
     run: NameRun, raws: dict[int, str], runs_by_sentence: dict[int, list[NameRun]]
 ) -> bool:
     """A name in a list of names is a person, unless the list names places:
-    'in Bethel, Vermont' and 'to Paris and Rome' are places."""
-    neighbours = _neighbours(run, raws, runs_by_sentence)
-    group = [run, *neighbours]
-    return bool(neighbours) and not any(_place_evidence(r) >= 1 for r in group)
+    'in Bethel, Vermont' and 'to Paris and Rome' are places. A list ends with 'and':
+    in "Distraught, Elizabeth flees" the comma follows an opening word, no name."""
+    chain, seen = [run], {id(run)}
+    for member in chain:  # the whole list, through its neighbours' neighbours
+        for other in _neighbours(member, raws, runs_by_sentence):
+            if id(other) not in seen:
+                seen.add(id(other))
+                chain.append(other)
+    if len(chain) < 2 or any(_place_evidence(r) >= 1 for r in chain):
+        return False
+    raw = raws[run.sentence]
+    ordered = sorted(chain, key=lambda r: r.start)
+    return any("and" in raw[a.end : b.start] for a, b in pairwise(ordered))
 
 
 def _list_place_evidence(
@@ -310,7 +433,11 @@ def _keep(
         _place_evidence(r) for r in person.runs if not _person_evidence(r, raws[r.sentence])
     )
     places += sum(_list_place_evidence(r, raws, runs_by_sentence) for r in person.runs)
-    inside = [r for r in person.runs if not r.initial]
+    # "the planet Krypton", "Forks, a small town": once called a thing, the name stays
+    # one, though it acts later ("Krypton is destroyed", "the Nostromo lands").
+    places += sum(2 * _called_a_thing(r, raws[r.sentence]) for r in person.runs)
+    # "Alfred Pennyworth burns ...": a second capitalised word is capitalised for itself.
+    inside = [r for r in person.runs if not r.initial or len(r.words) > 1]
     key = _key_word(person)
     if places > person_score:
         return False
@@ -337,7 +464,10 @@ def find_characters(
     raws = {s.index: s.text for s in sentences}
     all_runs = [_drop_opening_word(run, s.text) for s in sentences for run in name_runs(s)]
     actor_names = set(actors) | {r.actor for r in all_runs if r.actor}
-    actor_words = {w for a in actor_names for w in a.split() if len(w) > 2}
+    # A word of an actor's name is an actor's, unless a character is called by it too:
+    # "Oleg Razgul (Oleg Taktarov)", or "Nick (Jesse Eisenberg)" beside "Travis (Nick Swardson)".
+    cast_words = {w for r in all_runs if r.actor for w in r.words}
+    actor_words = {w for a in actor_names for w in a.split() if len(w) > 2} - cast_words
     runs = [
         r
         for r in all_runs

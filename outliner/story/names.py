@@ -23,6 +23,7 @@ _QUOTED_LINK = re.compile(r"^\s*[\"“]\s*$")
 _AFTER_QUOTE = re.compile(r"^[\"”]\s+$")
 # Titles written with a full stop: "Mr. Pink" is one name run.
 _ABBREVIATED = frozenset("mr mrs ms dr st prof sgt lt capt col gen det rev".split())
+_PARTICLES = frozenset("de van von der den del della di da du le la".split())
 _OPENERS = "\"“'‘(-–—:;"
 
 
@@ -60,6 +61,8 @@ def _actor_after(text: str, end: int) -> str | None:
         return None
     inside = match.group(1).strip()
     words = inside.split()
+    if len(words) == 1 and words[0].isupper():
+        return None  # "Radar Intercept Officer (RIO)": an acronym, not an actor
     if 1 <= len(words) <= 4 and all(
         _is_capitalised_word(w) or w in {"de", "van", "von"} for w in words
     ):
@@ -72,20 +75,40 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not prefix or prefix[-1] in _OPENERS or prefix.endswith((".", "!", "?"))
 
 
+def _is_particle(text: str, matches: list[re.Match[str]], i: int) -> bool:
+    """'de' in "Catherine de Bourgh": a lower-case particle between two name words."""
+    if matches[i].group() not in _PARTICLES or not 0 < i < len(matches) - 1:
+        return False
+    before, after = matches[i - 1], matches[i + 1]
+    return (
+        _is_capitalised_word(before.group())
+        and _is_capitalised_word(after.group())
+        and text[before.end() : matches[i].start()] == " "
+        and text[matches[i].end() : after.start()] == " "
+    )
+
+
 def name_runs(sentence: Sentence) -> list[NameRun]:
     """Runs of capitalised words joined by single spaces, role words split off the front."""
     raw = sentence.text
     text = _blank_parentheses(raw)
     matches = list(WORD.finditer(text))
     groups: list[list[re.Match[str]]] = []
-    for match in matches:
+    for i, match in enumerate(matches):
         if not _is_capitalised_word(match.group()):
-            groups.append([])
+            if _is_particle(text, matches, i) and groups and groups[-1]:
+                groups[-1].append(match)  # "Catherine de Bourgh", "Viola de Lesseps"
+            else:
+                groups.append([])
             continue
         if groups and groups[-1]:
             previous = groups[-1][-1]
             gap = text[previous.end() : match.start()]
-            joined = gap == " " or (gap == ". " and previous.group().lower() in _ABBREVIATED)
+            # "Mr. Pink" and "Gillian B. Loeb" (a middle initial) are one name run.
+            abbreviated = previous.group().lower() in _ABBREVIATED or (
+                len(previous.group()) == 1 and previous.group().isupper()
+            )
+            joined = gap == " " or (gap == ". " and abbreviated)
             if joined and not is_possessive(previous.group()):
                 groups[-1].append(match)
                 continue
