@@ -8,7 +8,8 @@ Two things make a synopsis call one person several names:
 
 Rules, applied per retelling so that one name can mean two people in two retellings:
 
-1. The hero of every retelling is the hero of the film. A retelling's most mentioned
+1. The hero of every retelling is the hero of the film, who leads the longest
+   retelling. A retelling's most mentioned
    character (mentioned in at least two sentences, more than anyone else) who is not the
    film's hero, in a retelling that never names the film's hero, is the hero under
    another name there.
@@ -74,7 +75,9 @@ def renames(
         return table, notes
     counts = {n: Counter({c.name: _mentions(c, tellings[n]) for c in characters}) for n in numbers}
     total = Counter({c.name: sum(counts[n][c.name] for n in numbers) for c in characters})
-    hero = min(total, key=lambda name: (-total[name], name))
+    # The film's hero leads its longest retelling (the others are aligned to it).
+    longest = max(numbers, key=lambda n: (len(tellings[n]), -n))
+    hero = min(total, key=lambda name: (-counts[longest][name], -total[name], name))
     # 1. Each retelling's hero is the film's hero.
     for n in numbers:
         ranked = counts[n].most_common(2)
@@ -171,8 +174,16 @@ def differences(document: Document, characters: tuple[Character, ...]) -> list[s
                 said.setdefault(jobs.pop(), []).append(n)
         if len(said) > 1:
             parts = [
-                f"{'an' if job[0] in 'aeiou' else 'a'} {job} in retelling{'s' if len(ns) > 1 else ''} {', '.join(map(str, ns))}"
+                f"{_article(job)} {job} in {_retellings(ns)}"
                 for job, ns in sorted(said.items(), key=lambda kv: kv[1])
             ]
             notes.append(f"Retellings differ: {c.name} is {'; '.join(parts)}.")
     return notes
+
+
+def _article(word: str) -> str:
+    return "an" if word[0] in "aeiou" else "a"
+
+
+def _retellings(numbers: list[int]) -> str:
+    return f"retelling{'s' if len(numbers) > 1 else ''} {', '.join(map(str, numbers))}"
