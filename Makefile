@@ -11,7 +11,7 @@ GOLDEN_DATE := 2026-01-01
 # TRIPOD's train split (synopses_train.csv), beside the repository.
 TRIPOD ?= ../shared/data/tripod
 
-.PHONY: help install models outline test test-fast golden check lint typecheck clean train-tp eval-tp eval-characters bench
+.PHONY: help install models outline test test-fast golden check lint typecheck clean train-tp eval-tp eval-characters eval-retellings bench
 
 help:
 	@echo "make outline   set up, then outline every file in $(SEEDS)/ into $(OUT)/"
@@ -20,6 +20,8 @@ help:
 	@echo "make golden    regenerate tests/golden/ with the real default model (review the diff!)"
 	@echo "make train-tp  rebuild models/turning_points/ from TRIPOD (TRIPOD=$(TRIPOD))"
 	@echo "make eval-tp   cross-validate the turning-point model by film, with baselines"
+	@echo "make eval-characters  character finder against TRIPOD's IMDb casts"
+	@echo "make eval-retellings  retelling detection on TRIPOD's single synopses"
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -67,6 +69,10 @@ eval-tp: $(STAMP)
 # Character finder against TRIPOD's IMDb casts (train films): precision, recall, F1, actors.
 eval-characters: $(STAMP)
 	$(BIN)/outliner eval characters $(TRIPOD)/synopses_train.csv $(TRIPOD)/cast_train.tsv
+
+# Retelling detection on TRIPOD's single synopses: false retellings, two films found.
+eval-retellings: $(STAMP)
+	$(PY) -m outliner.story.evaluate_retellings --data $(TRIPOD)
 
 lint: $(STAMP)
 	$(BIN)/ruff check outliner tests
