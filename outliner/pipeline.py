@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
 from outliner.backends import Summarizer
 from outliner.backends.encoder import SentenceEncoder
 from outliner.config import Options
@@ -90,10 +92,18 @@ def outlines(
         raise InputError(f"{source}: no synopsis sentences found")
     step("finding retellings")
     stories = retell(document, models.encoder, options.each)
-    return tuple(_outline(story, models, options, step) for story in stories)
+    return tuple(
+        _outline(story, embeddings, models, options, step) for story, embeddings in stories
+    )
 
 
-def _outline(document: Document, models: Models, options: Options, step: Progress) -> Outline:
+def _outline(
+    document: Document,
+    embeddings: np.ndarray,
+    models: Models,
+    options: Options,
+    step: Progress,
+) -> Outline:
     result = Outline(document, model=models.summarizer.name)
     if len(document.plot) == 1:
         result = result.with_diagnostics(
@@ -108,8 +118,6 @@ def _outline(document: Document, models: Models, options: Options, step: Progres
         )
     step("analysing")
     result = analyse(result)
-    plot = result.document.plot
-    embeddings = models.encoder.encode([s.text for s in plot])
     step("finding turning points")
     result = structure(result, models.detector, embeddings)
     step("cutting beats")

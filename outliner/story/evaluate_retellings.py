@@ -19,22 +19,14 @@ opening and two retellings run together); their tests are in tests/test_retellin
 from __future__ import annotations
 
 import argparse
-import csv
 from pathlib import Path
 
 from outliner.backends.encoder import MiniLMEncoder
 from outliner.document import Document
 from outliner.stages.read import read
 from outliner.story.commentary import mark_commentary
+from outliner.story.evaluate import load_synopses
 from outliner.story.retellings import find_retellings
-
-
-def _films(path: Path) -> dict[str, str]:
-    films: dict[str, str] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            films.setdefault(row["movie_name"].rsplit("_", 1)[0], row["synopsis_raw"])
-    return films
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -48,7 +40,7 @@ def main(argv: list[str] | None = None) -> None:
         vectors = encoder.encode([s.text for s in document.plot])
         return find_retellings(document, vectors)
 
-    films = _films(args.data / "synopses_train.csv")
+    films = load_synopses(args.data / "synopses_train.csv")
     names = sorted(films)
     given = split = two = 0
     for i, name in enumerate(names):

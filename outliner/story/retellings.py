@@ -12,7 +12,7 @@ Finding them. A retelling can start only where the text gives a reason to think 
   ``MIN_RETOLD_SHARE`` of the shorter side;
 - the end of a block of commentary, when the story after it names someone before it;
 - a sentence that introduces again someone already introduced ("a woman ... named
-  Malti", "Ballu (Sanjay Dutt)" a second time).
+  Malti" a second time).
 
 A part that shares no one and little meaning with what came before is another film.
 
@@ -31,6 +31,9 @@ from dataclasses import replace
 import numpy as np
 
 from outliner.document import Document, Retelling, Sentence, SentenceKind
+from outliner.lexicon import strip_possessive
+from outliner.story.characters import PERSON_NOUNS
+from outliner.story.names import name_runs
 from outliner.story.variants import are_variants
 
 # Two sentences tell one event when their embeddings are at least this alike.
@@ -92,7 +95,7 @@ def _names(sentences: Seq[Sentence]) -> set[str]:
     for s in sentences:
         for match in _NAME.finditer(s.text):
             if match.start() > 0:
-                found.add(match.group().removesuffix("'s"))
+                found.add(strip_possessive(match.group()))
     return found
 
 
@@ -117,9 +120,6 @@ def _introduced(sentence: Sentence) -> set[str]:
 def _described_again(part: Seq[Sentence], known: set[str]) -> bool:
     """A retelling introduces its people again: "her son Ballu", "Police Inspector Ram",
     "Ballu (Sanjay Dutt)". A continuation calls people it already introduced by name."""
-    from outliner.story.characters import PERSON_NOUNS
-    from outliner.story.names import name_runs
-
     for sentence in part[:2]:
         for run in name_runs(sentence):
             if run.words[0] not in known:
@@ -273,14 +273,12 @@ def fuse(document: Document, embeddings: dict[int, np.ndarray]) -> Document:
     events: list[list[int]] = [[i] for i in tellings[0].sentences]
     for telling in tellings[1:]:
         events = _merge(events, list(telling.sentences), embeddings, position, introduces)
-    primary = {event[0]: event[1:] for event in events}
     order: list[Sentence] = [s for s in document.sentences if s.kind is not SentenceKind.PLOT]
-    for event in events:
-        head = document.sentences[event[0]]
-        order.append(replace(head, paragraph=0))
+    for head, *others in events:
+        order.append(replace(document.sentences[head], paragraph=0))
         order.extend(
-            replace(document.sentences[i], kind=SentenceKind.RETOLD, retells=event[0])
-            for i in sorted(primary[event[0]])
+            replace(document.sentences[i], kind=SentenceKind.RETOLD, retells=head)
+            for i in sorted(others)
         )
     renumber = {s.index: n for n, s in enumerate(order)}
     sentences = tuple(
