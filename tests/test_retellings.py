@@ -170,7 +170,7 @@ def test_seed_002_is_an_opening_and_two_retellings_run_together(encoder: MiniLME
     found = find_retellings(document, vectors)
     assert [len(r.sentences) for r in found.retellings] == [4, 7, 10]
     ((story, embeddings),) = retell(document, encoder)
-    assert len(embeddings) == len(story.plot) < len(document.plot)  # events told twice are told once
+    assert len(embeddings) == len(story.plot) < len(document.plot)  # events told twice: once
     assert not any("Raju" in s.text for s in story.sentences if s.retelling == 1)
 
 
