@@ -11,7 +11,7 @@ GOLDEN_DATE := 2026-01-01
 # TRIPOD's train split (synopses_train.csv), beside the repository.
 TRIPOD ?= ../shared/data/tripod
 
-.PHONY: help install models outline test test-fast golden check lint typecheck clean train-tp eval-tp eval-characters eval-retellings bench
+.PHONY: help install models outline test test-fast golden check lint typecheck clean train-tp eval-tp eval-characters eval-retellings eval-segmentation bench
 
 help:
 	@echo "make outline   set up, then outline every file in $(SEEDS)/ into $(OUT)/"
@@ -22,6 +22,7 @@ help:
 	@echo "make eval-tp   cross-validate the turning-point model by film, with baselines"
 	@echo "make eval-characters  character finder against TRIPOD's IMDb casts"
 	@echo "make eval-retellings  retelling detection on TRIPOD's single synopses"
+	@echo "make eval-segmentation  sentence boundaries against TRIPOD's; commentary false alarms"
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -73,6 +74,11 @@ eval-characters: $(STAMP)
 # Retelling detection on TRIPOD's single synopses: false retellings, two films found.
 eval-retellings: $(STAMP)
 	$(PY) -m outliner.story.evaluate_retellings --data $(TRIPOD)
+
+# Sentence boundaries against TRIPOD's own segmentation (84 train films), every
+# disagreement listed; and sentences wrongly marked commentary (TRIPOD has none).
+eval-segmentation: $(STAMP)
+	$(PY) -m outliner.story.evaluate_segmentation --data $(TRIPOD)
 
 lint: $(STAMP)
 	$(BIN)/ruff check outliner tests

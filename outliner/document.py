@@ -9,8 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from outliner.diagnostics import Diagnostic
+from outliner.parse import Parse
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# Field metadata: kept in memory only, never written to JSON nor described in its schema.
+TRANSIENT = {"transient": True}
 
 
 class SentenceKind(StrEnum):
@@ -52,6 +60,8 @@ class Document:
     retellings: tuple[Retelling, ...] = ()  # set when the file holds several, else empty
     notes: tuple[str, ...] = ()  # what fusing retellings found: differences between them
     aliases: tuple[tuple[str, str], ...] = ()  # (name replaced in the text, canonical name)
+    # The spaCy parse of every sentence, by text (see outliner.parse); in memory only.
+    parse: Parse = field(default_factory=Parse, compare=False, repr=False, metadata=TRANSIENT)
 
     @property
     def plot(self) -> tuple[Sentence, ...]:
@@ -73,6 +83,12 @@ class Document:
     def text(self) -> str:
         return " ".join(s.text for s in self.sentences)
 
+    def doc(self, sentence: Sentence | int) -> Doc:
+        """The parse of a sentence (or of the sentence at an index)."""
+        if isinstance(sentence, int):
+            sentence = self.sentences[sentence]
+        return self.parse[sentence.text]
+
 
 @dataclass(frozen=True)
 class Character:
@@ -82,11 +98,24 @@ class Character:
     description: str | None = None
     first_sentence: int = 0
     mentions: int = 0
+    actor: str | None = None  # "(Sanjay Dutt)" after the name: a cast note, never the body
+    gender: str | None = None  # "male", "female", or None: from the pronouns used for them
 
     @property
     def names(self) -> tuple[str, ...]:
         """Every surface form, longest first, so that matching prefers full names."""
         return tuple(sorted({self.name, *self.aliases}, key=lambda n: (-len(n), n)))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A pronoun or description the text uses for a character: "he" -> Ballu."""
+
+    sentence: int  # index into Document.sentences
+    start: int  # character offsets in that sentence's text
+    end: int
+    text: str  # as written: "he", "his wife", "the inspector"
+    character: str  # the character's canonical name
 
 
 class Setting(StrEnum):
@@ -175,6 +204,7 @@ class TitlePage:
 class Outline:
     document: Document
     characters: tuple[Character, ...] = ()
+    mentions: tuple[Mention, ...] = ()  # pronouns and descriptions resolved to characters
     places: tuple[Place, ...] = ()
     turning_points: tuple[TurningPoint, ...] = ()
     beats: tuple[Beat, ...] = ()

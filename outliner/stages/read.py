@@ -1,19 +1,19 @@
-"""Read: raw synopsis text -> Document (normalised paragraphs and sentences).
+"""Read: raw synopsis text -> Document (normalised paragraphs, sentences and their parse).
 
-Sentence boundaries come from pysbd, a rule-based segmenter made for this job (it knows
-abbreviations such as "Dr." and "U.S."). Before it runs, the text is repaired the way
-hand-typed synopses need: "return back.Ballu" and "Ballu,stops" lack the space after
-punctuation, "Ram ." has one too many.
+Each paragraph is parsed once by spaCy (outliner.backends.parser), which also cuts it
+into sentences; the parse of every sentence is kept in the Document for the later
+stages. Before it runs, the text is repaired the way hand-typed synopses need:
+"return back.Ballu" and "Ballu,stops" lack the space after punctuation, "Ram ." has one
+too many.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
-from typing import Any
 
 from outliner.document import Document, Sentence, SentenceKind
+from outliner.parse import Parse
 
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?])(?=\s|$)")
@@ -59,28 +59,29 @@ def _heading(paragraph: str, is_only_paragraph: bool) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _segmenter() -> Any:
-    import pysbd
-
-    return pysbd.Segmenter(language="en", clean=False)
-
-
 def split_sentences(paragraph: str) -> list[str]:
-    pieces = (s.strip() for s in _segmenter().segment(paragraph))
-    return [s for s in pieces if s]
+    """The sentences of one paragraph, as the parser cuts them."""
+    from outliner.backends.parser import parse
+
+    return [s.text for s in parse([paragraph])[0].sents if s.text.strip()]
 
 
 def read(text: str, source: str = "synopsis") -> Document:
-    """Cut a synopsis into sentences; a title line on top becomes the heading."""
+    """Cut a synopsis into sentences and parse them; a title line on top is the heading."""
+    from outliner.backends.parser import parse
+
     paras = paragraphs(normalise(text))
     heading = _heading(paras[0], len(paras) == 1) if paras else None
     sentences: list[Sentence] = []
-    for p_index, para in enumerate(paras):
-        if p_index == 0 and heading is not None:
-            sentences.append(Sentence(0, heading, 0, SentenceKind.HEADING))
-            continue
-        para = _BULLET.sub("", para)
-        for piece in split_sentences(para):
-            sentences.append(Sentence(len(sentences), piece, p_index))
-    return Document(source=source, sentences=tuple(sentences), heading=heading)
+    docs = []
+    if heading is not None:
+        sentences.append(Sentence(0, heading, 0, SentenceKind.HEADING))
+    body = [(p, _BULLET.sub("", para)) for p, para in enumerate(paras)]
+    body = body[1:] if heading is not None else body
+    for (p_index, _), doc in zip(body, parse(para for _, para in body), strict=True):
+        for span in doc.sents:
+            if not span.text.strip():
+                continue
+            sentences.append(Sentence(len(sentences), span.text, p_index))
+            docs.append((span.text, span.as_doc()))
+    return Document(source=source, sentences=tuple(sentences), heading=heading, parse=Parse(docs))

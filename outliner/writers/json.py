@@ -29,10 +29,15 @@ SCHEMA_ID = "https://outliner.invalid/schema/outline-1.json"
 VERSION = 1
 
 
+def stored_fields(kind: Any) -> tuple[dataclasses.Field[Any], ...]:
+    """A model type's fields that JSON holds: all but the in-memory ones (the parse)."""
+    return tuple(f for f in dataclasses.fields(kind) if not f.metadata.get("transient"))
+
+
 def to_data(value: Any) -> Any:
     """Plain JSON data for a model value (dataclass, enum, date, tuple, scalar)."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: to_data(getattr(value, f.name)) for f in stored_fields(value)}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, date):
@@ -76,7 +81,7 @@ def from_data(kind: Any, data: Any, where: str = "outline") -> Any:
             raise InputError(f"{where}: expected an object")
         hints = typing.get_type_hints(kind)
         values = {}
-        for f in dataclasses.fields(kind):
+        for f in stored_fields(kind):
             if f.name in data:
                 values[f.name] = from_data(hints[f.name], data[f.name], f"{where}.{f.name}")
             elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
@@ -130,7 +135,7 @@ def _schema_of(kind: Any, defs: dict[str, Any]) -> dict[str, Any]:
         if name not in defs:
             defs[name] = {}  # placeholder against recursion
             hints = typing.get_type_hints(kind)
-            fields = dataclasses.fields(kind)
+            fields = stored_fields(kind)
             defs[name] = {
                 "type": "object",
                 "description": " ".join((kind.__doc__ or name).split()),
