@@ -127,12 +127,15 @@ class Setting(StrEnum):
 @dataclass(frozen=True)
 class Place:
     name: str  # normalised location, e.g. "ROSHIDA'S LAIR"
-    setting: Setting
-    sentences: tuple[int, ...] = ()  # sentences that name it, in order
+    setting: Setting | None = None  # INT./EXT. only when the text says so
+    sentences: tuple[int, ...] = ()  # plot sentences that name it as their setting
+    carried: tuple[int, ...] = ()  # plot sentences that name no place and are still there
 
     @property
     def heading(self) -> str:
-        return f"{self.setting.value} {self.name}"
+        """The scene heading as any app shows it: "INT. JAIL", or the bare name when the
+        text says neither INT. nor EXT. (Fountain forces that with a leading ".")."""
+        return f"{self.setting.value} {self.name}" if self.setting else self.name
 
 
 TURNING_POINT_LABELS: tuple[str, ...] = (
@@ -167,8 +170,9 @@ class Beat:
     sentences: tuple[int, ...]  # indices into Document.sentences, in order
     line: str = ""  # one-sentence, present-tense summary
     origin: LineOrigin = LineOrigin.MODEL
-    place: Place | None = None
+    place: Place | None = None  # the scene heading
     turning_points: tuple[TurningPoint, ...] = ()
+    place_carried: bool = False  # no place named in the beat: the setting of the one before
 
 
 @dataclass(frozen=True)

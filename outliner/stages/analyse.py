@@ -2,7 +2,7 @@
 
 Commentary sentences (about the film, not its story) are marked first and left out of
 the plot. Characters, with aliases, roles and descriptions, come from outliner.story;
-places come from a lexicon of settings ("the jail", "Roshida's lair").
+places and each sentence's setting come from the parse (outliner.story.places).
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import re
 from dataclasses import replace
 
 from outliner.diagnostics import Code, Diagnostic
-from outliner.document import Character, Outline, Place, Sentence, SentenceKind
-from outliner.lexicon import BARE_PLACES, PLACE_WORDS, ROLE_WORDS
+from outliner.document import Character, Outline, Sentence, SentenceKind
+from outliner.story.places import find_places
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
 
@@ -24,66 +24,13 @@ def find_characters(sentences: tuple[Sentence, ...]) -> tuple[Character, ...]:
     return find_people(sentences)
 
 
-def _place_pattern() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w, _, _ in PLACE_WORDS)
-    owner = r"(?P<owner>[A-Z][\w\-]*)['’]s\s+"
-    determiner = r"(?P<det>the|a|an|his|her|their|its|our|my|your|this|that)\s+"
-    return re.compile(
-        rf"(?:{owner}|{determiner}(?:[a-z]+\s+)?)?(?<![\w\-])(?P<place>{words})(?![\w\-])",
-        re.IGNORECASE,
-    )
-
-
-_PLACE = _place_pattern()
-_PLACE_INFO = {word: (name, setting) for word, name, setting in PLACE_WORDS}
-
-
-def _modifies_a_person(text: str, end: int) -> bool:
-    """'a prison guard', 'the police inspector': the place word describes a person."""
-    from outliner.story.characters import PERSON_NOUNS
-
-    following = re.match(r"\s+([a-z]+)", text[end:])
-    return following is not None and (
-        following.group(1) in PERSON_NOUNS or following.group(1) in ROLE_WORDS
-    )
-
-
-def find_places(
-    sentences: tuple[Sentence, ...],
-    names: set[str],
-    canonical: dict[str, str] | None = None,
-) -> tuple[Place, ...]:
-    """Settings the sentences name, one spelling each: an owner's name is the character's
-    canonical name, so "Rosida's lair" and "Roshida's lair" are one ROSHIDA'S LAIR."""
-    canonical = canonical or {}
-    found: dict[str, Place] = {}
-    for sentence in sentences:
-        for match in _PLACE.finditer(sentence.text):
-            word = match.group("place").lower()
-            owner = match.group("owner")
-            if not (owner or match.group("det") or word in BARE_PLACES):
-                continue
-            if _modifies_a_person(sentence.text, match.end()):
-                continue
-            name, setting = _PLACE_INFO[word]
-            if owner and owner in names:
-                name = f"{canonical.get(owner, owner).upper()}'S {name}"
-            place = found.get(name, Place(name, setting))
-            if sentence.index not in place.sentences:
-                place = replace(place, sentences=place.sentences + (sentence.index,))
-            found[name] = place
-    return tuple(sorted(found.values(), key=lambda p: (p.sentences[0], p.name)))
-
-
 def analyse(outline: Outline) -> Outline:
     """Mark commentary, then find the characters (outliner.story) and places of the plot."""
     from outliner.story.cast import with_aliases
     from outliner.story.commentary import mark_commentary
 
     document = mark_commentary(outline.document)
-    plot = document.plot
     characters = with_aliases(find_characters(document.story), document.aliases)
-    names = {n for c in characters for n in (c.name, *c.aliases)}
     left_out = tuple(
         Diagnostic(
             Code.COMMENTARY_LEFT_OUT, "commentary sentence left out of beats", sentence=s.index
@@ -95,6 +42,6 @@ def analyse(outline: Outline) -> Outline:
         outline,
         document=document,
         characters=characters,
-        places=find_places(plot, names, {n: c.name for c in characters for n in c.names}),
+        places=find_places(document, characters, outline.mentions),
         diagnostics=outline.diagnostics + left_out,
     )

@@ -4,6 +4,8 @@ Every plot sentence lands in exactly one beat, in order. Acts are fixed first (f
 turning points), each act gets a share of the beats proportional to its length, and
 inside an act the cuts go where the story moves on: where neighbouring sentences are
 least alike in meaning, at paragraph breaks, at a change of place, after a turning point.
+A beat's scene heading is the first place its sentences name; a beat that names none
+carries the setting its first sentence carries (marked `place_carried`).
 Cuts are chosen together by dynamic programming, with a penalty on beats much longer or
 shorter than the act's average.
 """
@@ -84,8 +86,16 @@ def cut(gains: list[float], n: int, k: int) -> list[int]:
 
 
 def _gains(
-    plot: list[Sentence], embeddings: np.ndarray, place_of: dict[int, str], tp_sentences: set[int]
+    plot: list[Sentence],
+    embeddings: np.ndarray,
+    place_of: dict[int, str],
+    tp_sentences: set[int],
+    setting_of: dict[int, str] | None = None,
 ) -> list[float]:
+    """What a cut after each sentence gains; `place_of` the places sentences name,
+    `setting_of` every sentence's setting, named or carried (a new place named where the
+    story already was is no change of place)."""
+    setting_of = place_of if setting_of is None else setting_of
     gains = []
     for i in range(len(plot) - 1):
         a, b = plot[i], plot[i + 1]
@@ -93,7 +103,7 @@ def _gains(
         gain = 1.0 - similarity
         if a.paragraph != b.paragraph:
             gain += PARAGRAPH_BONUS
-        if b.index in place_of and place_of.get(a.index) != place_of[b.index]:
+        if b.index in place_of and setting_of.get(a.index) != place_of[b.index]:
             gain += PLACE_BONUS
         if a.index in tp_sentences:
             gain += TURNING_POINT_BONUS
@@ -109,11 +119,11 @@ def segment(outline: Outline, embeddings: np.ndarray, target: int | None = None)
         return outline
     position = {s.index: i for i, s in enumerate(plot)}
     tp_positions = [position[tp.sentence] for tp in outline.turning_points]
-    place_of: dict[int, str] = {}
-    for place in outline.places:
-        for sentence in place.sentences:
-            place_of.setdefault(sentence, place.name)
-    gains = _gains(plot, embeddings, place_of, {tp.sentence for tp in outline.turning_points})
+    # Each plot sentence names at most one place as its setting, or carries one.
+    place_of = {i: place.name for place in outline.places for i in place.sentences}
+    carried_of = {i: place.name for place in outline.places for i in place.carried}
+    tp_sentences = {tp.sentence for tp in outline.turning_points}
+    gains = _gains(plot, embeddings, place_of, tp_sentences, {**carried_of, **place_of})
 
     k = max(1, min(n, target if target is not None else default_beat_count(n)))
     spans = act_spans(n, tp_positions)
@@ -128,9 +138,17 @@ def segment(outline: Outline, embeddings: np.ndarray, target: int | None = None)
         end = starts[b + 1] if b + 1 < len(starts) else n
         members = tuple(s.index for s in plot[start:end])
         named = [place_of[i] for i in members if i in place_of]
+        carried = carried_of.get(members[0]) if not named else None
+        heading = named[0] if named else carried
         tps = tuple(tp for tp in outline.turning_points if tp.sentence in members)
         beats.append(
-            Beat(b, members, place=places[named[0]] if named else None, turning_points=tps)
+            Beat(
+                b,
+                members,
+                place=places[heading] if heading else None,
+                turning_points=tps,
+                place_carried=carried is not None,
+            )
         )
 
     beat_of = {i: beat.index for beat in beats for i in beat.sentences}

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from outliner.lexicon import PLACE_WORDS, WORD, is_capitalised, is_common_word, strip_possessive
+from outliner.lexicon import WORD, is_capitalised, is_common_word, strip_possessive
 
 GROUPS = ("pos", "emb", "ctx", "sim", "ent", "lex", "place", "len", "nbr")
 PROJECTED = ("emb", "ctx")  # groups made of embedding dimensions
@@ -134,12 +134,31 @@ def _lexicon(words: list[list[str]]) -> np.ndarray:
     return np.log1p(out)
 
 
+# The place words the trained model's `place` features were computed with (they were the
+# old scene-heading lexicon). Kept as they were so that the model in models/turning_points
+# reads the same features; scene headings now come from the parse (outliner.story.places).
+# word -> the place it names ("courtroom" and "court" are one place).
+_SAME_PLACE = {"courtroom": "court", "lab": "laboratory"}
+_PLACE_FEATURE_WORDS: dict[str, str] = {
+    word: _SAME_PLACE.get(word, word)
+    for word in (
+        "police station",
+        "train station",
+        *"""courtroom court jail prison lair hideout den base headquarters house home
+        apartment mansion palace castle hospital office school church temple hotel motel
+        restaurant bar nightclub club casino bank warehouse factory laboratory lab cell truck
+        car ship boat train plane street road highway village town city farm forest jungle
+        desert beach river mountain park market cemetery battlefield""".split(),
+    )
+}
+
+
 def _places(sentences: Sequence[str]) -> np.ndarray:
     seen: set[str] = set()
     out = np.zeros((len(sentences), 2))
     for i, sentence in enumerate(sentences):
         lower = f" {sentence.lower()} "
-        found = {loc for word, loc, _ in PLACE_WORDS if f" {word} " in lower}
+        found = {loc for word, loc in _PLACE_FEATURE_WORDS.items() if f" {word} " in lower}
         out[i] = [float(bool(found - seen)), float(bool(found))]
         seen.update(found)
     return out

@@ -1,0 +1,424 @@
+"""Place mentions: where a sentence's parse says something happens, and at what place.
+
+A place is mentioned where the parse says a setting is: a noun phrase that is the object
+of a locative preposition ("at Padua High School", "in the garden maze", "into his
+basement"), or of a verb of motion ("enters the shop", "storm the warehouse"), or "home"
+after a verb ("takes Kat home"). The phrase is a place when spaCy calls it a facility,
+a geopolitical entity or a location (FAC, GPE, LOC), or when its head noun is a place
+noun (outliner.story.place_nouns: the parser has no semantic classes for common nouns).
+So "in love", "in tatters", "in an attempt", "on the phone" and "the police" never are.
+
+Only places where the sentence's story happens count: not a plan ("wants to move to
+Paris"), a question ("whether to take him to a hospital"), what someone says or learns
+("reveals that they came from a chapel"), a negation, or a past before the story's
+("had grown up in Ohio").
+
+INT. or EXT. is given only where the text says it: a room is inside, a street outside;
+for a building or a vehicle the preposition or the verb decides ("in the house", "enters
+the bank" INT.; "outside the chapel", "surround the house" EXT.; "at the hotel" neither);
+a city, a country or a party is neither.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from outliner.document import Character, Mention, Setting
+from outliner.story.place_nouns import NAMING_ADJECTIVES, PART_SETTING, Kind, kind_of, same_kind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+class Role(StrEnum):
+    """What a sentence does at a place."""
+
+    AT = "at"  # it happens there: "in the kitchen", "at the party"
+    TO = "to"  # someone goes there: "to the hospital", "enters the shop"
+    FROM = "from"  # someone leaves it: "from jail", "flees the chapel"
+
+
+# Prepositions that put an event at a place, or take someone to or from one.
+AT_PREPOSITIONS = frozenset(
+    """in at inside on aboard near outside within behind around across through throughout
+    along beside under upon underneath atop""".split()
+)
+# "toward the shore" is a direction, not an arrival: no place.
+TO_PREPOSITIONS = frozenset({"to", "into", "onto"})
+FROM_PREPOSITIONS = frozenset({"from", "out"})
+# Where the preposition itself says inside or outside.
+INSIDE_PREPOSITIONS = frozenset({"in", "inside", "into", "within"})
+OUTSIDE_PREPOSITIONS = frozenset({"outside"})
+# Nouns a "to" phrase can hang on and still be a journey: "on his way to the bank".
+JOURNEY_NOUNS = frozenset({"way", "trip", "return", "journey", "drive", "flight", "ride"})
+
+# Verbs whose direct object is a place someone goes to, is at, or leaves.
+OBJECT_ROLE: dict[str, Role] = {
+    **dict.fromkeys(
+        """enter reach visit storm raid infiltrate invade approach board attend surround
+        besiege occupy""".split(),
+        Role.TO,
+    ),
+    **dict.fromkeys("explore search tour patrol".split(), Role.AT),
+    **dict.fromkeys("leave flee exit escape evacuate abandon".split(), Role.FROM),
+}
+# Verbs whose object is a vehicle the scene is in: "while driving the car".
+VEHICLE_VERBS = frozenset({"drive", "ride", "steer", "pilot", "fly", "crash"})
+# Of those, the ones that take you inside, and those that keep you outside.
+INSIDE_VERBS = frozenset({"enter", "infiltrate", "board", "storm", "raid", "invade"})
+OUTSIDE_VERBS = frozenset({"surround", "besiege", "approach"})
+
+# A place under these verbs is not where the story is: plans, offers, questions, what
+# is said, learnt or believed. (spaCy's parse gives the clause; whether it happened is
+# not a thing it tags, so these lemmas stand in for it.)
+UNREAL_VERBS = frozenset(
+    """want plan hope intend wish threaten refuse decide offer suggest propose ask invite
+    urge beg persuade convince promise agree consider dream need expect order arrange
+    argue encourage advise plot scheme vow say tell claim announce explain reveal insist
+    warn inform admit state declare learn discover realize realise believe think know
+    remember recall recount describe mention confess report imagine suspect assume
+    deny""".split()
+)
+UNREAL_MODALS = frozenset({"will", "would", "could", "might", "should", "shall", "'ll", "'d"})
+
+# Entity labels that name places; other entities ("the FBI Academy" is an ORG) are
+# places only when their head noun is a place noun.
+PLACE_ENTITIES = frozenset({"FAC", "GPE", "LOC"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+
+@dataclass(frozen=True)
+class Found:
+    """One mention of a place in one sentence."""
+
+    sentence: int  # index into Document.sentences
+    position: int  # the head token's index in the sentence, for order
+    name: str  # as a heading writes it: "PADUA HIGH SCHOOL", "ROSHIDA'S LAIR"
+    kind: str | None  # the head noun, one word per kind ("lab" -> "laboratory")
+    specific: bool  # a name, an owner or a modifier: more than "the school"
+    role: Role
+    setting: Setting | None  # what this mention says about INT./EXT.
+    nested: bool = False  # inside another place's phrase: "a restaurant in San Diego"
+    depth: int = 0  # clauses below the main one (see clause_depth)
+
+    @property
+    def part(self) -> bool:
+        """A part of a building or vehicle named alone: "the deck", "the roof"."""
+        return self.kind in PART_SETTING and not self.specific
+
+    @property
+    def kind_class(self) -> Kind | None:
+        return kind_of(self.kind) if self.kind else None
+
+
+def clean_name(text: str) -> str:
+    """A name as a heading writes it: no leading article, no possessive, capitals."""
+    words = text.replace("’", "'").split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    name = " ".join(words)
+    for suffix in ("'s", "'"):
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            name = name[: -len(suffix)]
+    return name.strip(" ,.;:").upper()
+
+
+def _name_words(token: Token) -> list[Token]:
+    """A name's words: the token with its compound modifiers, in order."""
+    words = [token]
+    for child in token.children:
+        if child.dep_ == "compound" or (child.dep_ == "amod" and _naming_adjective(child)):
+            words += _name_words(child)
+    return sorted(words, key=lambda t: t.i)
+
+
+def _naming_adjective(token: Token) -> bool:
+    return token.lower_ in NAMING_ADJECTIVES or (token.is_title and token.i > 0)
+
+
+# Heads that say only "some place": the kind is the modifier's ("a remote desert area").
+VAGUE_HEADS = frozenset({"area", "region", "zone", "part", "section", "district"})
+
+
+def _kind_word(token: Token) -> str:
+    """The word that says what kind of place a phrase names: its head, or the place noun
+    before a vague head ("desert area" is a desert)."""
+    if token.lemma_.lower() in VAGUE_HEADS:
+        for child in token.children:
+            if child.dep_ == "compound" and kind_of(child.lemma_) is not None:
+                return child.lemma_.lower()
+    return token.lemma_.lower()
+
+
+def _entity(token: Token) -> Span | None:
+    if not token.ent_type_:
+        return None
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+
+
+def _of_object(token: Token) -> Token | None:
+    """'the roof of the hotel' -> hotel."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _governor(token: Token) -> Token:
+    """The verb a place phrase hangs on ('went' in 'went to the bank'), or the root."""
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+# Dependencies that open a clause below another: a place under one is a step further
+# from what the sentence is about.
+CLAUSES = frozenset({"advcl", "relcl", "acl", "xcomp", "ccomp", "pcomp", "csubj", "parataxis"})
+
+
+def clause_depth(token: Token) -> int:
+    """How many clauses down from the main one a place phrase is: 0 in the main clause
+    ("Starling travels to the hospital"), 1 in "..., where she is led to his quarters";
+    a phrase that describes a noun counts one more ("footage of them at his house")."""
+    depth, node, steps = 0, token, 0
+    if token.head.pos_ == "ADP" and token.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        depth += 1
+    while node.head.i != node.i and steps < 40:
+        depth += node.dep_ in CLAUSES
+        node, steps = node.head, steps + 1
+    return depth
+
+
+def is_scene(token: Token) -> bool:
+    """Whether the place phrase `token` heads is where the story happens, as told: not a
+    plan, a question, a report, a negation or a time before the story's. Every clause
+    above the phrase is looked at: "tells the crowd that Anna will be leaving the UK"."""
+    verb = _governor(token)
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    node = verb
+    for _ in range(40):
+        if node.pos_ in ("VERB", "AUX") and not _told_as_real(node):
+            return False
+        if node.head.i == node.i:
+            return True
+        node = node.head
+    return True
+
+
+def _told_as_real(verb: Token) -> bool:
+    children = list(verb.children)
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in children):
+        return False
+    if any(c.dep_ == "aux" and c.text in UNREAL_MODALS for c in children):
+        return False  # lowercase only: "Will" opening a sentence is a name
+    if verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in children):
+        return False  # "had grown up in Ohio": before the story
+    # What is said or planned follows its verb ("claims that he will lead them to the
+    # bodies"); a clause before it is the parser hanging "...; he claims" on it.
+    return not (
+        verb.dep_ in ("xcomp", "ccomp")
+        and verb.head.lemma_ in UNREAL_VERBS
+        and verb.i > verb.head.i
+    )
+
+
+def place_role(token: Token) -> tuple[Role, str] | None:
+    """How the sentence relates to the noun phrase `token` heads, and the word that says
+    it (a preposition or a verb): None when it is not where anything happens."""
+    head = token.head
+    if token.dep_ == "pobj" and head.pos_ == "ADP":
+        word = head.lower_
+        governor = head.head
+        verbal = governor.pos_ in ("VERB", "AUX", "ADV", "ADP")
+        if word == "of" and governor.lower_ in ("out", "outside"):
+            # "out of the house", "outside of their hotel"
+            return (Role.FROM, "out") if governor.lower_ == "out" else (Role.AT, "outside")
+        if word in AT_PREPOSITIONS:
+            return Role.AT, word
+        # "directs the detectives to a desert area": the parse may hang it on the object.
+        moved = governor.dep_ == "dobj" and governor.head.pos_ == "VERB"
+        if word in TO_PREPOSITIONS and (verbal or moved or governor.lemma_ in JOURNEY_NOUNS):
+            return Role.TO, word
+        if word in FROM_PREPOSITIONS and verbal:
+            return Role.FROM, word
+        return None
+    if token.dep_ == "dobj" and head.lemma_ in OBJECT_ROLE:
+        return OBJECT_ROLE[head.lemma_], head.lemma_
+    if (
+        token.dep_ == "dobj"
+        and head.lemma_ in VEHICLE_VERBS
+        and kind_of(token.lemma_) is Kind.VEHICLE
+    ):
+        return Role.AT, head.lemma_
+    if token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        return place_role(token.head)
+    return None
+
+
+def setting_of(kind: Kind | None, inside: bool, outside: bool) -> Setting | None:
+    """INT./EXT. as far as the noun and the preposition or verb say."""
+    if kind is Kind.ROOM:
+        return Setting.INT
+    if kind is Kind.OUTDOORS:
+        return Setting.EXT
+    if kind in (Kind.BUILDING, Kind.VEHICLE):
+        if inside:
+            return Setting.INT
+        if outside and kind is Kind.BUILDING:
+            return Setting.EXT
+    return None
+
+
+def _part_setting(part: str, kind: Kind | None) -> Setting | None:
+    said = PART_SETTING.get(part)
+    if said is None or kind not in (Kind.BUILDING, Kind.VEHICLE, Kind.ROOM):
+        return setting_of(kind, False, False)
+    return Setting.INT if said == "INT" else Setting.EXT
+
+
+class Reader:
+    """Finds place mentions in a sentence's parse, knowing the characters' names."""
+
+    def __init__(self, characters: Iterable[Character], mentions: Iterable[Mention]) -> None:
+        self.canonical: dict[str, str] = {}
+        for c in characters:
+            for name in c.names:
+                self.canonical[name] = c.name
+                for word in name.split():
+                    self.canonical.setdefault(word, c.name)
+        self.resolved = {(m.sentence, m.start): m.character for m in mentions}
+
+    def people(self, doc: Doc) -> set[str]:
+        """The characters a sentence names (by any of their names)."""
+        return {self.canonical[t.text] for t in doc if t.text in self.canonical}
+
+    def owner(self, token: Token, sentence: int) -> str | None:
+        """Who owns a place: "Roshida's lair", "his cell" (when the pronoun is resolved),
+        spelt as the characters list spells them."""
+        for child in token.children:
+            if child.dep_ != "poss":
+                continue
+            if child.pos_ == "PRON":
+                return self.resolved.get((sentence, child.idx))
+            text = " ".join(t.text for t in _name_words(child)).replace("’", "'")
+            text = text.removesuffix("'s").removesuffix("'")
+            return self.canonical.get(text, text)
+        return None
+
+    def _given_name(self, token: Token) -> Token | None:
+        """'a nightclub called Encounters', "Quint's vessel, the Orca": the name given."""
+        for child in token.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and child.text not in self.canonical:
+                return child
+            if child.dep_ == "acl" and child.lemma_ in ("call", "name", "know"):
+                for named in child.children:
+                    if named.dep_ in ("oprd", "attr", "dobj") and named.pos_ == "PROPN":
+                        return named
+        return None
+
+    def place(
+        self, token: Token, sentence: int, role: Role, setting: Setting | None
+    ) -> Found | None:
+        """The place `token` heads, or None when it is no place."""
+        lemma = _kind_word(token)
+        kind = kind_of(lemma)
+        kind_word = same_kind(lemma) if kind else None
+        ent = _entity(token)
+        if ent is not None and ent.label_ == "PERSON":
+            return None
+        if ent is not None and (ent.label_ in PLACE_ENTITIES or kind is not None):
+            if clean_name(ent.text).title() in self.canonical or ent.text in self.canonical:
+                return None  # the small model calls some names GPE ("Ganga")
+            return Found(sentence, token.i, clean_name(ent.text), kind_word, True, role, setting)
+        if kind is None:
+            return None
+        if token.pos_ == "PROPN" and token.text in self.canonical:
+            return None
+        given = self._given_name(token)
+        if given is not None:
+            name = clean_name(" ".join(t.text for t in _name_words(given)))
+            return Found(sentence, token.i, name, kind_word, True, role, setting)
+        words = _name_words(token)
+        owner = self.owner(token, sentence)
+        name = clean_name(" ".join(t.text for t in words))
+        if owner:
+            name = f"{owner.upper()}'S {name}"
+        specific = owner is not None or len(words) > 1 or token.pos_ == "PROPN"
+        return Found(sentence, token.i, name, kind_word, specific, role, setting)
+
+    def of_owner(self, found: Found, of_object: Token | None) -> Found:
+        """'the house of Max': an owner after 'of', when it is a character."""
+        if of_object is None or found.specific or of_object.text not in self.canonical:
+            return found
+        owner = self.canonical[of_object.text]
+        return replace(found, name=f"{owner.upper()}'S {found.name}", specific=True)
+
+
+def _home(token: Token, sentence: int) -> Found | None:
+    """'goes home', 'takes Kat home': the adverb home after a verb is a destination."""
+    if (
+        token.lower_ == "home"
+        and token.dep_ in ("advmod", "npadvmod")
+        and token.head.pos_ == "VERB"
+        and is_scene(token)
+    ):
+        return Found(
+            sentence, token.i, "HOME", "home", False, Role.TO, None, False, clause_depth(token)
+        )
+    return None
+
+
+def _nested(token: Token) -> bool:
+    """'a restaurant in downtown San Diego': San Diego only says where the restaurant is."""
+    head = token.head
+    return head.pos_ == "ADP" and kind_of(head.head.lemma_) is not None
+
+
+def _describes_someone(token: Token, found: Found) -> bool:
+    """'the most indiscreet man in England': a region after a person is no scene; a
+    building is ('a new student at Padua High School' is there)."""
+    governor = token.head.head if token.head.pos_ == "ADP" else None
+    if governor is None or governor.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    if kind_of(governor.lemma_) is not None:
+        return False
+    return found.kind_class in (None, Kind.AREA)
+
+
+def read_sentence(reader: Reader, doc: Doc, sentence: int) -> Iterator[Found]:
+    """Every place mention of one sentence where its story happens, in order."""
+    for token in doc:
+        home = _home(token, sentence)
+        if home is not None:
+            yield home
+            continue
+        # The tagger calls a noun an adjective now and then ("at Will's doorstep").
+        if token.pos_ not in ("NOUN", "PROPN") and not (
+            token.pos_ == "ADJ" and token.dep_ in ("pobj", "dobj")
+        ):
+            continue
+        said = place_role(token)
+        if said is None or not is_scene(token):
+            continue
+        role, word = said
+        of_object = _of_object(token)
+        if token.lemma_.lower() in PART_SETTING and of_object is not None:
+            # "the roof of the hotel": the place is the hotel, and the part says EXT.
+            setting = _part_setting(token.lemma_.lower(), kind_of(of_object.lemma_))
+            found = reader.place(of_object, sentence, role, setting)
+            if found is not None:
+                yield replace(found, depth=clause_depth(token))
+                continue
+        inside = word in INSIDE_PREPOSITIONS or word in INSIDE_VERBS
+        outside = word in OUTSIDE_PREPOSITIONS or word in OUTSIDE_VERBS
+        setting = setting_of(kind_of(_kind_word(token)), inside, outside)
+        found = reader.place(token, sentence, role, setting)
+        if found is None or _describes_someone(token, found):
+            continue
+        found = reader.of_owner(found, of_object)
+        yield replace(found, nested=_nested(token), depth=clause_depth(token))

@@ -1,0 +1,347 @@
+"""Places and scene settings: one spelling per place, and where each plot sentence is.
+
+Mentions come from the parse (outliner.story.place_mentions). Each place gets one
+spelling: its name as written ("Padua High School"), an owner as the characters list
+spells them ("Rosida's lair" -> ROSHIDA'S LAIR), and a plain mention after a specific one
+of the same kind is that place ("the school" after "Padua High School", "the building"
+after the named tower). A room named inside the building or vehicle the story is in is
+written as screenplays write it: ORCA - CABIN, RITZ HOTEL - ROOM.
+
+Each plot sentence has at most one setting. Its own, when it names one: the first place
+where something happens or someone arrives (a place that is only left, "flees the
+chapel", counts when nothing else is named). Otherwise the setting carries from the
+sentence before (the last place someone went to, or the last scene's place) until the
+story moves: a time jump ("The next day", "Later", "Meanwhile"), a sentence about other
+people than the scene's, or one that only leaves a place. A sentence that only states
+what someone is, feels or believes is in no scene and gets no setting, but does not stop
+the carrying either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from outliner.document import Character, Document, Mention, Place, Setting
+from outliner.story.place_mentions import Found, Reader, Role, read_sentence
+from outliner.story.place_nouns import BUILDING_WORDS, Kind, kind_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Adverbs of the main verb that jump in time or cut to another thread.
+JUMP_ADVERBS = frozenset({"later", "meanwhile", "afterwards", "afterward", "subsequently"})
+# "Seasons pass", "Months go by": time passing is the sentence's own event.
+TIME_NOUNS = frozenset({"season", "month", "year", "week", "day", "time", "hour"})
+# A sentence whose main verb only states what someone is, feels or believes is no scene.
+STATIVE_VERBS = frozenset(
+    """be seem become remain love hate know believe feel like fear want wish care admire
+    resent trust""".split()
+)
+
+
+def _root(doc: Doc) -> Token | None:
+    return next((t for t in doc if t.dep_ == "ROOT"), None)
+
+
+def time_jump(doc: Doc) -> bool:
+    """'The next day, ...', 'Some time later, ...', 'Meanwhile, ...', 'Seasons pass'."""
+    root = _root(doc)
+    if root is None:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in JUMP_ADVERBS for c in root.children):
+        return True
+    if root.lemma_ in ("pass", "go") and any(
+        c.dep_ == "nsubj" and c.lemma_ in TIME_NOUNS for c in root.children
+    ):
+        return True
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME") or ent.start >= root.i:
+            continue
+        head = ent.root.head
+        if ent.root.dep_ == "npadvmod" and head.i == root.i:
+            return True
+        if head.dep_ == "prep" and head.head.i == root.i:
+            return True  # "On the night of the prom, ..."
+    return False
+
+
+def stative(doc: Doc) -> bool:
+    """'Goose is devoted to his wife': the main verb says what someone is or feels."""
+    root = _root(doc)
+    return root is not None and root.lemma_ in STATIVE_VERBS
+
+
+@dataclass
+class _Entry:
+    """A place being collected: its spelling, kind and sentences."""
+
+    name: str
+    kind: str | None
+    specific: bool
+    settings: set[Setting]
+    named: list[int]
+    carried: list[int]
+    within: _Entry | None = None  # the building or vehicle a room is in
+
+    @property
+    def kind_class(self) -> Kind | None:
+        return kind_of(self.kind) if self.kind else None
+
+    @property
+    def outermost(self) -> _Entry:
+        return self.within.outermost if self.within is not None else self
+
+
+def _words(name: str) -> set[str]:
+    return set(name.replace("'S", "").replace(" - ", " ").split())
+
+
+def _same_name(a: str, b: str) -> bool:
+    """'CAESAR'S PALACE' and 'CAESARS PALACE'; 'ENCOUNTERS' and 'ENCOUNTERS CLUB'."""
+    x, y = _words(a), _words(b)
+    return bool(x & y) and (x <= y or y <= x)
+
+
+class Gazetteer:
+    """The story's places, in order of first mention; mentions resolve to one spelling."""
+
+    def __init__(self) -> None:
+        self.entries: list[_Entry] = []
+        self._recent: list[_Entry] = []  # most recently mentioned last
+
+    def resolve(self, found: Found, where: _Entry | None = None) -> _Entry:
+        """The place a mention is; `where` is where the story is when it is made."""
+        container = self._container(found, where)
+        entry = self._match(found, container)
+        if entry is None:
+            name = f"{container.name} - {found.name}" if container else found.name
+            entry = _Entry(name, found.kind, found.specific, set(), [], [], container)
+            self.entries.append(entry)
+        if found.setting is not None:
+            entry.settings.add(found.setting)
+        if entry in self._recent:
+            self._recent.remove(entry)
+        self._recent.append(entry)
+        return entry
+
+    @staticmethod
+    def _container(found: Found, where: _Entry | None) -> _Entry | None:
+        """The named building or vehicle a plain room or part is in: the cabin of the
+        Orca, the deck of the boat, while the story is there."""
+        if where is None or found.specific or not (found.kind_class is Kind.ROOM or found.part):
+            return None
+        outer = where.outermost
+        if outer.specific and outer.kind_class in (Kind.BUILDING, Kind.VEHICLE):
+            return outer
+        return None
+
+    def _match(self, found: Found, container: _Entry | None = None) -> _Entry | None:
+        if container is not None:
+            for entry in reversed(self._recent):
+                if entry.within is container and entry.kind == found.kind:
+                    return entry
+            return None
+        for entry in reversed(self._recent):
+            if entry.name == found.name:
+                return entry
+        if found.specific:
+            for entry in reversed(self._recent):
+                if (
+                    entry.specific
+                    and (entry.kind == found.kind or None in (entry.kind, found.kind))
+                    and _same_name(entry.name, found.name)
+                ):
+                    return entry
+            return None
+        # A plain mention is the last place of its kind: "the school", "the building".
+        for entry in reversed(self._recent):
+            if entry.within is not None:
+                continue  # a room of another building
+            if entry.kind == found.kind or (
+                found.kind in BUILDING_WORDS and entry.kind_class is Kind.BUILDING
+            ):
+                return entry
+        return None
+
+
+def _primary(found: list[Found]) -> Found:
+    """A sentence's own setting: the place of its main action, where something happens or
+    someone goes (the highest clause first, then the first named)."""
+    for candidates in (
+        [f for f in found if f.role is not Role.FROM and not f.nested],
+        [f for f in found if f.role is not Role.FROM],
+        found,
+    ):
+        if candidates:
+            return min(candidates, key=lambda f: (f.depth, f.position))
+    raise ValueError("no place")
+
+
+# Verbs by which someone joins the scene the story is in: "Mr. Pink arrives".
+JOINING_VERBS = frozenset(
+    "arrive appear enter join come return step show burst walk run rush".split()
+)
+# Verbs by which the people of a scene leave it: the story goes on somewhere else.
+LEAVING_VERBS = frozenset({"leave", "flee", "depart", "escape", "storm"})
+
+
+# Subjects that name the people already in the scene: "the men", "the trio", "the two".
+GROUP_NOUNS = frozenset(
+    "two three four trio pair couple men women boys girls group detectives friends all both".split()
+)
+
+
+# Words that point back at the place the story is in: "Once there", "at the location".
+POINTING_BACK = frozenset({"location", "place", "spot", "premises"})
+
+
+def points_back(doc: Doc) -> bool:
+    """'moved there', 'after arriving at the location': the place the story is already in."""
+    for token in doc:
+        if token.lower_ == "there" and token.dep_ == "advmod":
+            return True
+        if (
+            token.lemma_ in POINTING_BACK
+            and token.dep_ in ("pobj", "dobj")
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+            and not any(
+                c.dep_ in ("amod", "compound", "poss", "prep", "relcl") for c in token.children
+            )
+        ):
+            return True
+    return False
+
+
+def _main_verbs(doc: Doc) -> list[Token]:
+    root = _root(doc)
+    if root is None:
+        return []
+    return [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+
+
+def leaves(doc: Doc) -> bool:
+    """'They flee', 'Will leaves': the main verb takes the scene's people away."""
+    return any(
+        v.lemma_ in LEAVING_VERBS and not any(c.dep_ in ("dobj", "prep") for c in v.children)
+        for v in _main_verbs(doc)
+    )
+
+
+def joins(doc: Doc) -> bool:
+    return any(v.lemma_ in JOINING_VERBS for v in _main_verbs(doc))
+
+
+class Continuity:
+    """Walks the plot in order, giving each sentence its own setting or a carried one.
+
+    The scene is the current place with the people and things it has named; a sentence
+    that names no place stays in it when the parse shows the same scene going on: its
+    subject is a pronoun or a group ("they", "the men", "the two"), someone the scene has
+    named, something it has mentioned ("the driver"), or someone arriving ("Mr. Pink
+    arrives"), or it points back ("there", "the location"). It leaves the scene on a time
+    jump, when someone else is its subject (another thread), or after someone leaves.
+    A region (a city, a country) frames a story but stages no scene: it is not carried.
+    """
+
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+        self.gazetteer = Gazetteer()
+        self.current: _Entry | None = None
+        self.people: set[str] = set()  # the characters the scene has named
+        self.words: set[str] = set()  # the nouns the scene has used
+        self.before: set[str] = set()  # the characters the sentence before named
+
+    def add(self, index: int, doc: Doc) -> None:
+        found = list(read_sentence(self.reader, doc, index))
+        people = self.reader.people(doc)
+        if found:
+            self._named(index, found, doc, people)
+        elif self.current is not None:
+            self._unnamed(index, doc, people)
+        self.before = people
+
+    def _subject(self, doc: Doc) -> set[str] | None:
+        """The characters the main clause's subject names; None when it stands for the
+        scene's people or things ("they", "the men", "the driver")."""
+        root = _root(doc)
+        if root is None:
+            return set()
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(c.pos_ in ("PRON", "NUM") or c.lemma_ in GROUP_NOUNS for c in subjects):
+            return None
+        if any(c.pos_ == "NOUN" and c.lemma_ in self.words for c in subjects):
+            return None
+        words = [t for c in subjects for t in c.subtree]
+        return {self.reader.canonical[t.text] for t in words if t.text in self.reader.canonical}
+
+    def _named(self, index: int, found: list[Found], doc: Doc, people: set[str]) -> None:
+        where = self.current
+        entries = [self.gazetteer.resolve(f, where) for f in found]
+        primary = _primary(found)
+        own = entries[found.index(primary)]
+        own.named.append(index)
+        # Where the story is at the end of the sentence: the last place someone goes to
+        # after the main one, in a clause as high; else the main one, unless it was left.
+        arrivals = [
+            e
+            for f, e in zip(found, entries, strict=True)
+            if f.role is Role.TO and f.position > primary.position and f.depth <= primary.depth
+        ]
+        if primary.role is Role.FROM and not arrivals:
+            self._leave()  # only left a place: the story goes somewhere unnamed
+            return
+        self.current = arrivals[-1] if arrivals else own
+        if self.current is not where:
+            # A new scene: its people are those named here, or, when a pronoun is the
+            # subject ("they reach a warehouse"), those of the sentence before.
+            self.people = people | (self.before if self._subject(doc) is None else set())
+            self.words = set()
+        self._remember(doc, people)
+
+    def _unnamed(self, index: int, doc: Doc, people: set[str]) -> None:
+        assert self.current is not None
+        subject = self._subject(doc)
+        stays = subject is None or bool(subject & self.people) or joins(doc) or points_back(doc)
+        if not stays or (time_jump(doc) and not points_back(doc)):
+            self._leave()  # a new scene, or another thread, somewhere unnamed
+            return
+        if self.current.kind_class is Kind.AREA:
+            return  # a city frames the story; it is not a scene's place
+        if stative(doc):
+            return  # what someone is or feels: in no scene, but the scene goes on
+        self.current.carried.append(index)
+        self._remember(doc, people)
+        if leaves(doc):
+            self._leave()
+
+    def _remember(self, doc: Doc, people: set[str]) -> None:
+        self.people |= people
+        self.words |= {t.lemma_ for t in doc if t.pos_ == "NOUN"}
+
+    def _leave(self) -> None:
+        self.current = None
+        self.people, self.words = set(), set()
+
+
+def find_places(
+    document: Document, characters: Iterable[Character] = (), mentions: Iterable[Mention] = ()
+) -> tuple[Place, ...]:
+    """The plot's places in order of first mention, each with the sentences that name it
+    as their setting and the sentences it carries into."""
+    continuity = Continuity(Reader(characters, mentions))
+    for sentence in document.plot:
+        continuity.add(sentence.index, document.doc(sentence))
+    return tuple(
+        Place(e.name, _combined(e.settings), tuple(e.named), tuple(e.carried))
+        for e in continuity.gazetteer.entries
+        if e.named or e.carried
+    )
+
+
+def _combined(settings: set[Setting]) -> Setting | None:
+    """INT. or EXT. when every mention that says agrees; INT./EXT. when they differ."""
+    if len(settings) > 1 or Setting.INT_EXT in settings:
+        return Setting.INT_EXT
+    return next(iter(settings), None)
