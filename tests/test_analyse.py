@@ -1,4 +1,4 @@
-from outliner.document import Outline, Setting
+from outliner.document import Outline
 from outliner.stages.analyse import analyse
 from outliner.stages.read import read
 from tests.conftest import seed_text
@@ -32,20 +32,3 @@ def test_actors_in_parentheses_are_not_characters() -> None:
 def test_common_words_opening_a_sentence_are_not_names() -> None:
     outline = _analyse("Things get worse for Mara. Meanwhile Mara runs. Later Mara hides.")
     assert [c.name for c in outline.characters] == ["Mara"]
-
-
-def test_places_are_normalised_to_scene_locations() -> None:
-    outline = _analyse(
-        "Ballu escapes from the jail. Roshida hides in Roshida's lair. "
-        "Ganga goes undercover as a street-girl. Raghu drives his truck."
-    )
-    places = {p.name: p for p in outline.places}
-    assert places["JAIL"].setting is Setting.INT
-    assert places["ROSHIDA'S LAIR"].heading == "INT. ROSHIDA'S LAIR"
-    assert places["TRUCK"].setting is Setting.INT_EXT
-    assert "STREET" not in places  # "street-girl" is not a street
-
-
-def test_verbs_are_not_places() -> None:
-    outline = _analyse("Mara wants to train hard. Tomas will park nearby.")
-    assert outline.places == ()

@@ -178,7 +178,7 @@ def test_places_take_one_spelling_and_skip_people_named_after_them() -> None:
             )
         )
     )
-    assert [p.heading for p in outline.places] == ["INT. ROSHIDA'S LAIR"]
+    assert [p.heading for p in outline.places] == ["ROSHIDA'S LAIR"]
     assert outline.places[0].sentences == (1, 4)
 
 

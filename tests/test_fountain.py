@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -82,4 +83,4 @@ def test_names_are_capitalised_at_first_appearance_only() -> None:
 
 def test_the_synopsis_follows_its_scene_heading() -> None:
     text = _outline("000")
-    assert "INT. JAIL\n\n= " in text
+    assert re.search(r"\n(?:INT\. |EXT\. |\.)[A-Z][^\n]*\n\n= ", text)

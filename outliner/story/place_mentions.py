@@ -62,7 +62,7 @@ OBJECT_ROLE: dict[str, Role] = {
         besiege occupy""".split(),
         Role.TO,
     ),
-    **dict.fromkeys("explore search tour patrol".split(), Role.AT),
+    **dict.fromkeys("explore search tour patrol attack rob bomb burgle".split(), Role.AT),
     **dict.fromkeys("leave flee exit escape evacuate abandon".split(), Role.FROM),
 }
 # Verbs whose object is a vehicle the scene is in: "while driving the car".
@@ -363,7 +363,7 @@ def _home(token: Token, sentence: int) -> Found | None:
     """'goes home', 'takes Kat home': the adverb home after a verb is a destination."""
     if (
         token.lower_ == "home"
-        and token.dep_ in ("advmod", "npadvmod")
+        and token.dep_ in ("advmod", "npadvmod", "dobj")  # "takes Kat home" parses either way
         and token.head.pos_ == "VERB"
         and is_scene(token)
     ):

@@ -118,6 +118,11 @@ SAME_KIND = {
     "vessel": "boat",
     "ship": "boat",
     "yacht": "boat",
+    "hideout": "lair",
+    "hideaway": "lair",
+    "den": "lair",
+    "base": "lair",
+    "safehouse": "lair",
 }
 
 # Nouns that stand for any building: "the building" after "the Nakatomi Tower" is the tower.

@@ -99,8 +99,12 @@ def _words(name: str) -> set[str]:
 
 
 def _same_name(a: str, b: str) -> bool:
-    """'CAESAR'S PALACE' and 'CAESARS PALACE'; 'ENCOUNTERS' and 'ENCOUNTERS CLUB'."""
+    """'CAESAR'S PALACE' and 'CAESARS PALACE'; 'ENCOUNTERS' and 'ENCOUNTERS CLUB'; or one
+    owner's place of one kind ("ROSHIDA'S BASE", "ROSHIDA'S LAIR", the kinds checked
+    by the caller)."""
     x, y = _words(a), _words(b)
+    if "'S " in a and "'S " in b and a.split("'S ")[0] == b.split("'S ")[0]:
+        return True
     return bool(x & y) and (x <= y or y <= x)
 
 

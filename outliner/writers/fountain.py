@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from outliner import __version__
-from outliner.document import LineOrigin, Outline, SentenceKind, TitlePage
+from outliner.document import LineOrigin, Outline, Place, SentenceKind, TitlePage
 from outliner.structures import DEFAULT_STRUCTURE, arrange
 from outliner.writers.screenplay import (
     EMPTY_PART,
@@ -57,6 +57,12 @@ def action(text: str) -> str:
         or not re.search(r"[a-z]", text)
     )
     return "!" + text if forced else text
+
+
+def scene_heading(place: Place) -> str:
+    """'INT. JAIL', or a heading forced with a leading '.' when the synopsis says neither
+    INT. nor EXT. ('.PADUA HIGH SCHOOL'): every parser reads both as scene headings."""
+    return place.heading if place.setting is not None else f".{place.name}"
 
 
 def title_note(text: str) -> str:
@@ -116,7 +122,7 @@ def to_fountain(outline: Outline, structure: str = DEFAULT_STRUCTURE) -> str:
                 beat = outline.beats[b]
                 blocks.append(f"### {beat_title(beat)}")
                 if beat.place is not None:
-                    blocks.append(beat.place.heading)
+                    blocks.append(scene_heading(beat.place))
                 blocks.append(f"= {escape(beat.line)}")
                 for index in beat.sentences:
                     for tp in beat.turning_points:
