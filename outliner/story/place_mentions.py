@@ -8,10 +8,8 @@ a geopolitical entity or a location (FAC, GPE, LOC), or when its head noun is a 
 noun (outliner.story.place_nouns: the parser has no semantic classes for common nouns).
 So "in love", "in tatters", "in an attempt", "on the phone" and "the police" never are.
 
-Only places where the sentence's story happens count: not a plan ("wants to move to
-Paris"), a question ("whether to take him to a hospital"), what someone says or learns
-("reveals that they came from a chapel"), a negation, or a past before the story's
-("had grown up in Ohio").
+Only places in clauses that tell the story's scenes count (outliner.story.scene_clauses):
+not a plan, a question, what someone says, a description, a job or a backstory.
 
 INT. or EXT. is given only where the text says it: a room is inside, a street outside;
 for a building or a vehicle the preposition or the verb decides ("in the house", "enters
@@ -28,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from outliner.document import Character, Mention, Setting
 from outliner.story.place_nouns import NAMING_ADJECTIVES, PART_SETTING, Kind, kind_of, same_kind
+from outliner.story.scene_clauses import clause_depth, governor, is_scene
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -44,7 +43,7 @@ class Role(StrEnum):
 # Prepositions that put an event at a place, or take someone to or from one.
 AT_PREPOSITIONS = frozenset(
     """in at inside on aboard near outside within behind around across through throughout
-    along beside under upon underneath atop""".split()
+    along beside under upon underneath atop over""".split()
 )
 # "toward the shore" is a direction, not an arrival: no place.
 TO_PREPOSITIONS = frozenset({"to", "into", "onto"})
@@ -52,6 +51,13 @@ FROM_PREPOSITIONS = frozenset({"from", "out"})
 # Where the preposition itself says inside or outside.
 INSIDE_PREPOSITIONS = frozenset({"in", "inside", "into", "within"})
 OUTSIDE_PREPOSITIONS = frozenset({"outside"})
+# Verbs whose "to" names no journey: "applies to Princeton", "talks to the school".
+NOT_JOURNEYS = frozenset(
+    """apply write talk speak listen belong attribute reply respond object admit confess
+    lie agree refer propose react donate sell give report explain say tell mention announce
+    introduce compare relate contribute commit marry engage lose adapt pray owe dedicate
+    transfer""".split()
+)
 # Nouns a "to" phrase can hang on and still be a journey: "on his way to the bank".
 JOURNEY_NOUNS = frozenset({"way", "trip", "return", "journey", "drive", "flight", "ride"})
 
@@ -63,26 +69,13 @@ OBJECT_ROLE: dict[str, Role] = {
         Role.TO,
     ),
     **dict.fromkeys("explore search tour patrol attack rob bomb burgle".split(), Role.AT),
-    **dict.fromkeys("leave flee exit escape evacuate abandon".split(), Role.FROM),
+    **dict.fromkeys("leave flee exit escape evacuate".split(), Role.FROM),
 }
 # Verbs whose object is a vehicle the scene is in: "while driving the car".
 VEHICLE_VERBS = frozenset({"drive", "ride", "steer", "pilot", "fly", "crash"})
 # Of those, the ones that take you inside, and those that keep you outside.
 INSIDE_VERBS = frozenset({"enter", "infiltrate", "board", "storm", "raid", "invade"})
 OUTSIDE_VERBS = frozenset({"surround", "besiege", "approach"})
-
-# A place under these verbs is not where the story is: plans, offers, questions, what
-# is said, learnt or believed. (spaCy's parse gives the clause; whether it happened is
-# not a thing it tags, so these lemmas stand in for it.)
-UNREAL_VERBS = frozenset(
-    """want plan hope intend wish threaten refuse decide offer suggest propose ask invite
-    urge beg persuade convince promise agree consider dream need expect order arrange
-    argue encourage advise plot scheme vow say tell claim announce explain reveal insist
-    warn inform admit state declare learn discover realize realise believe think know
-    remember recall recount describe mention confess report imagine suspect assume
-    deny""".split()
-)
-UNREAL_MODALS = frozenset({"will", "would", "could", "might", "should", "shall", "'ll", "'d"})
 
 # Entity labels that name places; other entities ("the FBI Academy" is an ORG) are
 # places only when their head noun is a place noun.
@@ -146,6 +139,8 @@ VAGUE_HEADS = frozenset({"area", "region", "zone", "part", "section", "district"
 def _kind_word(token: Token) -> str:
     """The word that says what kind of place a phrase names: its head, or the place noun
     before a vague head ("desert area" is a desert)."""
+    if token.lemma_.lower() == "escape" and any(c.lower_ == "fire" for c in token.children):
+        return "fire escape"
     if token.lemma_.lower() in VAGUE_HEADS:
         for child in token.children:
             if child.dep_ == "compound" and kind_of(child.lemma_) is not None:
@@ -167,66 +162,6 @@ def _of_object(token: Token) -> Token | None:
     return None
 
 
-def _governor(token: Token) -> Token:
-    """The verb a place phrase hangs on ('went' in 'went to the bank'), or the root."""
-    head = token.head
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-        head = head.head
-    return head
-
-
-# Dependencies that open a clause below another: a place under one is a step further
-# from what the sentence is about.
-CLAUSES = frozenset({"advcl", "relcl", "acl", "xcomp", "ccomp", "pcomp", "csubj", "parataxis"})
-
-
-def clause_depth(token: Token) -> int:
-    """How many clauses down from the main one a place phrase is: 0 in the main clause
-    ("Starling travels to the hospital"), 1 in "..., where she is led to his quarters";
-    a phrase that describes a noun counts one more ("footage of them at his house")."""
-    depth, node, steps = 0, token, 0
-    if token.head.pos_ == "ADP" and token.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        depth += 1
-    while node.head.i != node.i and steps < 40:
-        depth += node.dep_ in CLAUSES
-        node, steps = node.head, steps + 1
-    return depth
-
-
-def is_scene(token: Token) -> bool:
-    """Whether the place phrase `token` heads is where the story happens, as told: not a
-    plan, a question, a report, a negation or a time before the story's. Every clause
-    above the phrase is looked at: "tells the crowd that Anna will be leaving the UK"."""
-    verb = _governor(token)
-    if any(c.dep_ == "neg" for c in verb.children):
-        return False
-    node = verb
-    for _ in range(40):
-        if node.pos_ in ("VERB", "AUX") and not _told_as_real(node):
-            return False
-        if node.head.i == node.i:
-            return True
-        node = node.head
-    return True
-
-
-def _told_as_real(verb: Token) -> bool:
-    children = list(verb.children)
-    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in children):
-        return False
-    if any(c.dep_ == "aux" and c.text in UNREAL_MODALS for c in children):
-        return False  # lowercase only: "Will" opening a sentence is a name
-    if verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in children):
-        return False  # "had grown up in Ohio": before the story
-    # What is said or planned follows its verb ("claims that he will lead them to the
-    # bodies"); a clause before it is the parser hanging "...; he claims" on it.
-    return not (
-        verb.dep_ in ("xcomp", "ccomp")
-        and verb.head.lemma_ in UNREAL_VERBS
-        and verb.i > verb.head.i
-    )
-
-
 def place_role(token: Token) -> tuple[Role, str] | None:
     """How the sentence relates to the noun phrase `token` heads, and the word that says
     it (a preposition or a verb): None when it is not where anything happens."""
@@ -234,14 +169,21 @@ def place_role(token: Token) -> tuple[Role, str] | None:
     if token.dep_ == "pobj" and head.pos_ == "ADP":
         word = head.lower_
         governor = head.head
-        verbal = governor.pos_ in ("VERB", "AUX", "ADV", "ADP")
+        # A noun with a subject is a verb the tagger missed ("Jack and Reggie tail him").
+        verbal = governor.pos_ in ("VERB", "AUX", "ADV", "ADP") or any(
+            c.dep_ == "nsubj" for c in governor.children
+        )
         if word == "of" and governor.lower_ in ("out", "outside"):
             # "out of the house", "outside of their hotel"
             return (Role.FROM, "out") if governor.lower_ == "out" else (Role.AT, "outside")
         if word in AT_PREPOSITIONS:
             return Role.AT, word
+        if word == "during" and kind_of(_kind_word(token)) is Kind.EVENT:
+            return Role.AT, word  # "during the wedding": a gathering is a setting
         # "directs the detectives to a desert area": the parse may hang it on the object.
-        moved = governor.dep_ == "dobj" and governor.head.pos_ == "VERB"
+        moved = governor.dep_ in ("dobj", "appos") and governor.head.pos_ == "VERB"
+        if governor.lemma_ in NOT_JOURNEYS:
+            return None
         if word in TO_PREPOSITIONS and (verbal or moved or governor.lemma_ in JOURNEY_NOUNS):
             return Role.TO, word
         if word in FROM_PREPOSITIONS and verbal:
@@ -304,11 +246,23 @@ class Reader:
             if child.dep_ != "poss":
                 continue
             if child.pos_ == "PRON":
-                return self.resolved.get((sentence, child.idx))
+                return self.resolved.get((sentence, child.idx)) or self._subject_of(token)
             text = " ".join(t.text for t in _name_words(child)).replace("’", "'")
             text = text.removesuffix("'s").removesuffix("'")
             return self.canonical.get(text, text)
         return None
+
+    def _subject_of(self, token: Token) -> str | None:
+        """ "Kat finds a guitar in her car": until the pronouns are resolved (Outline.mentions),
+        "his" or "her" is the one character who is the subject of the clause."""
+        verb = governor(token)
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) != 1 or subjects[0].pos_ != "PROPN":
+            return None
+        if any(c.dep_ == "conj" for c in subjects[0].children):
+            return None  # "Kat and Bianca ... their house": whose?
+        text = " ".join(t.text for t in _name_words(subjects[0]))
+        return self.canonical.get(text) or self.canonical.get(subjects[0].text)
 
     def _given_name(self, token: Token) -> Token | None:
         """'a nightclub called Encounters', "Quint's vessel, the Orca": the name given."""
@@ -336,7 +290,7 @@ class Reader:
                 return None  # the small model calls some names GPE ("Ganga")
             return Found(sentence, token.i, clean_name(ent.text), kind_word, True, role, setting)
         if kind is None:
-            return None
+            return self._called(token, sentence, role, setting)
         if token.pos_ == "PROPN" and token.text in self.canonical:
             return None
         given = self._given_name(token)
@@ -351,6 +305,20 @@ class Reader:
         specific = owner is not None or len(words) > 1 or token.pos_ == "PROPN"
         return Found(sentence, token.i, name, kind_word, specific, role, setting)
 
+    def _called(
+        self, token: Token, sentence: int, role: Role, setting: Setting | None
+    ) -> Found | None:
+        """ "Torchy's, a redneck hangout": a name the parse does not know, said to be a place
+        by the place noun beside it."""
+        if token.pos_ != "PROPN" or token.text in self.canonical:
+            return None
+        for child in token.children:
+            kind = kind_of(_kind_word(child))
+            if child.dep_ == "appos" and child.pos_ == "NOUN" and kind is not None:
+                name = clean_name(" ".join(t.text for t in _name_words(token)))
+                return Found(sentence, token.i, name, same_kind(child.lemma_), True, role, setting)
+        return None
+
     def of_owner(self, found: Found, of_object: Token | None) -> Found:
         """'the house of Max': an owner after 'of', when it is a character."""
         if of_object is None or found.specific or of_object.text not in self.canonical:
@@ -359,12 +327,19 @@ class Reader:
         return replace(found, name=f"{owner.upper()}'S {found.name}", specific=True)
 
 
+# Verbs after which a bare "home" is where someone goes: "goes home", "takes Kat home".
+HOMING_VERBS = frozenset(
+    """go come take bring drive walk send carry escort return head rush run race hurry fly
+    ride get arrive""".split()
+)
+
+
 def _home(token: Token, sentence: int) -> Found | None:
-    """'goes home', 'takes Kat home': the adverb home after a verb is a destination."""
+    """'goes home', 'takes Kat home': the adverb home after a verb of motion."""
     if (
         token.lower_ == "home"
         and token.dep_ in ("advmod", "npadvmod", "dobj")  # "takes Kat home" parses either way
-        and token.head.pos_ == "VERB"
+        and token.head.lemma_ in HOMING_VERBS
         and is_scene(token)
     ):
         return Found(
@@ -381,13 +356,37 @@ def _nested(token: Token) -> bool:
 
 def _describes_someone(token: Token, found: Found) -> bool:
     """'the most indiscreet man in England': a region after a person is no scene; a
-    building is ('a new student at Padua High School' is there)."""
+    building is ('a new student at Padua High School' is there), unless it says what
+    someone is ('John is head chef at a popular restaurant': a job, not a scene)."""
     governor = token.head.head if token.head.pos_ == "ADP" else None
     if governor is None or governor.pos_ not in ("NOUN", "PROPN", "PRON"):
         return False
+    if governor.dep_ == "attr":
+        return True
     if kind_of(governor.lemma_) is not None:
         return False
     return found.kind_class in (None, Kind.AREA)
+
+
+# "in college", "in high school" without an article: being a student, not a place.
+SCHOOLING = frozenset({"school", "college", "university", "class", "kindergarten"})
+
+
+def _affiliation(token: Token) -> bool:
+    return (
+        token.lemma_.lower() in SCHOOLING
+        and token.head.lower_ in ("in", "to", "from", "at")
+        and not any(c.dep_ in ("det", "poss") for c in token.children)
+        and not (token.pos_ == "PROPN" or any(c.pos_ == "PROPN" for c in token.children))
+    )
+
+
+def _film_scene(token: Token, role: Role) -> bool:
+    """'in a famous scene' is the film's; 'the crime scene', 'the scene of the murder' and
+    'drives to the scene' are places."""
+    if token.lemma_ != "scene" or role is not Role.AT:
+        return False
+    return not any(c.dep_ in ("compound", "prep") for c in token.children)
 
 
 def read_sentence(reader: Reader, doc: Doc, sentence: int) -> Iterator[Found]:
@@ -418,7 +417,9 @@ def read_sentence(reader: Reader, doc: Doc, sentence: int) -> Iterator[Found]:
         outside = word in OUTSIDE_PREPOSITIONS or word in OUTSIDE_VERBS
         setting = setting_of(kind_of(_kind_word(token)), inside, outside)
         found = reader.place(token, sentence, role, setting)
-        if found is None or _describes_someone(token, found):
+        if found is None or _describes_someone(token, found) or _film_scene(token, role):
+            continue
+        if _affiliation(token):
             continue
         found = reader.of_owner(found, of_object)
         yield replace(found, nested=_nested(token), depth=clause_depth(token))

@@ -38,7 +38,7 @@ _KINDS: dict[Kind, frozenset[str]] = {
         cockpit morgue mortuary gym gymnasium locker dormitory dorm sauna bunker den
         laboratory lab office studio auditorium hall cafeteria canteen infirmary
         darkroom pantry nursery stairwell staircase interior cave cavern mine tunnel
-        sewer sewers tomb crypt cabin"""
+        sewer sewers tomb crypt cabin bed"""
     ),
     Kind.OUTDOORS: _words(
         """street road highway freeway motorway alley alleyway avenue boulevard lane square
@@ -67,7 +67,7 @@ _KINDS: dict[Kind, frozenset[str]] = {
         penthouse condo condominium residence manor estate chateau lighthouse
         observatory aquarium stadium arena building skyscraper tower fortress fort
         citadel compound complex facility institute center centre depot garage
-        laundromat salon motorhome trailer igloo tent hut shack shelter
+        laundromat salon showroom hangout motorhome trailer igloo tent hut shack shelter
         mausoleum pyramid shipyard dockyard barracks outpost"""
     ),
     Kind.VEHICLE: _words(
@@ -88,11 +88,13 @@ _KINDS: dict[Kind, frozenset[str]] = {
         """party prom wedding funeral ceremony reception banquet ball dance concert
         festival fair carnival premiere conference fundraiser gala picnic auction rally
         parade memorial vigil graduation recital pageant barbecue dinner lunch luncheon
-        brunch set shoot scene"""
+        brunch breakfast set shoot scene opera ballet match game hearing trial drive flight
+        voyage cruise ride"""
     ),
 }
 
 KIND_OF: dict[str, Kind] = {word: kind for kind, words in _KINDS.items() for word in words}
+KIND_OF["fire escape"] = Kind.OUTDOORS  # a two-word place noun: "escape" alone is no place
 
 # One word per place kind: "the lab" is "the laboratory", "the club" "the nightclub".
 SAME_KIND = {
@@ -143,6 +145,7 @@ PART_SETTING: dict[str, str | None] = {
     "gates": "EXT",
     "entrance": None,
     "door": None,
+    "window": None,
     "edge": None,
     "inside": "INT",
     "interior": "INT",
@@ -162,6 +165,12 @@ PART_SETTING: dict[str, str | None] = {
     "centre": None,
     "foot": None,
     "grounds": "EXT",
+    # "on the day of the hearing", "the night of the prom": the time of a gathering
+    "day": None,
+    "night": None,
+    "eve": None,
+    "morning": None,
+    "evening": None,
     "deck": "EXT",
     "hull": None,
 }

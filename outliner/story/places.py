@@ -1,20 +1,21 @@
 """Places and scene settings: one spelling per place, and where each plot sentence is.
 
-Mentions come from the parse (outliner.story.place_mentions). Each place gets one
-spelling: its name as written ("Padua High School"), an owner as the characters list
-spells them ("Rosida's lair" -> ROSHIDA'S LAIR), and a plain mention after a specific one
-of the same kind is that place ("the school" after "Padua High School", "the building"
-after the named tower). A room named inside the building or vehicle the story is in is
-written as screenplays write it: ORCA - CABIN, RITZ HOTEL - ROOM.
+Mentions come from the parse (outliner.story.place_mentions), only from clauses that tell
+the story's scenes (outliner.story.scene_clauses). Each place gets one spelling: its name
+as written ("Padua High School"), an owner as the characters list spells them ("Rosida's
+lair" -> ROSHIDA'S LAIR), and a plain mention after a specific one of the same kind is
+that place ("the school" after "Padua High School", "the building" after the named
+tower). A room named inside the building or vehicle the story is in is written as
+screenplays write it: ORCA - CABIN, RITZ HOTEL - ROOM.
 
-Each plot sentence has at most one setting. Its own, when it names one: the first place
-where something happens or someone arrives (a place that is only left, "flees the
-chapel", counts when nothing else is named). Otherwise the setting carries from the
-sentence before (the last place someone went to, or the last scene's place) until the
-story moves: a time jump ("The next day", "Later", "Meanwhile"), a sentence about other
-people than the scene's, or one that only leaves a place. A sentence that only states
-what someone is, feels or believes is in no scene and gets no setting, but does not stop
-the carrying either.
+Each plot sentence has at most one setting. Its own, when it names one: the place of its
+main action, where something happens or someone arrives (a place that is only left,
+"flees the chapel", counts when nothing else is named). Otherwise the setting carries
+from the sentence before (the last place someone went to, or the last scene's place)
+while the parse shows the scene going on, until the story moves (outliner.story.
+scene_breaks): a time jump, another thread, people leaving. A sentence that only states
+what someone is or feels gets no setting but does not end the scene; a sentence in the
+simple past inside a story told in the present is backstory and gets none either.
 """
 
 from __future__ import annotations
@@ -26,51 +27,20 @@ from typing import TYPE_CHECKING
 from outliner.document import Character, Document, Mention, Place, Setting
 from outliner.story.place_mentions import Found, Reader, Role, read_sentence
 from outliner.story.place_nouns import BUILDING_WORDS, Kind, kind_of
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
-
-# Adverbs of the main verb that jump in time or cut to another thread.
-JUMP_ADVERBS = frozenset({"later", "meanwhile", "afterwards", "afterward", "subsequently"})
-# "Seasons pass", "Months go by": time passing is the sentence's own event.
-TIME_NOUNS = frozenset({"season", "month", "year", "week", "day", "time", "hour"})
-# A sentence whose main verb only states what someone is, feels or believes is no scene.
-STATIVE_VERBS = frozenset(
-    """be seem become remain love hate know believe feel like fear want wish care admire
-    resent trust""".split()
+from outliner.story.scene_breaks import (
+    GROUP_NOUNS,
+    joins,
+    leaves,
+    points_back,
+    root_of,
+    root_tag,
+    stative,
+    time_jump,
+    told_in_present,
 )
 
-
-def _root(doc: Doc) -> Token | None:
-    return next((t for t in doc if t.dep_ == "ROOT"), None)
-
-
-def time_jump(doc: Doc) -> bool:
-    """'The next day, ...', 'Some time later, ...', 'Meanwhile, ...', 'Seasons pass'."""
-    root = _root(doc)
-    if root is None:
-        return False
-    if any(c.dep_ == "advmod" and c.lower_ in JUMP_ADVERBS for c in root.children):
-        return True
-    if root.lemma_ in ("pass", "go") and any(
-        c.dep_ == "nsubj" and c.lemma_ in TIME_NOUNS for c in root.children
-    ):
-        return True
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME") or ent.start >= root.i:
-            continue
-        head = ent.root.head
-        if ent.root.dep_ == "npadvmod" and head.i == root.i:
-            return True
-        if head.dep_ == "prep" and head.head.i == root.i:
-            return True  # "On the night of the prom, ..."
-    return False
-
-
-def stative(doc: Doc) -> bool:
-    """'Goose is devoted to his wife': the main verb says what someone is or feels."""
-    root = _root(doc)
-    return root is not None and root.lemma_ in STATIVE_VERBS
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass
@@ -152,9 +122,10 @@ class Gazetteer:
                 return entry
         if found.specific:
             for entry in reversed(self._recent):
+                # One kind only: "NEW YORK AIRPORT" is not "NEW YORK".
                 if (
                     entry.specific
-                    and (entry.kind == found.kind or None in (entry.kind, found.kind))
+                    and entry.kind == found.kind
                     and _same_name(entry.name, found.name)
                 ):
                     return entry
@@ -183,60 +154,6 @@ def _primary(found: list[Found]) -> Found:
     raise ValueError("no place")
 
 
-# Verbs by which someone joins the scene the story is in: "Mr. Pink arrives".
-JOINING_VERBS = frozenset(
-    "arrive appear enter join come return step show burst walk run rush".split()
-)
-# Verbs by which the people of a scene leave it: the story goes on somewhere else.
-LEAVING_VERBS = frozenset({"leave", "flee", "depart", "escape", "storm"})
-
-
-# Subjects that name the people already in the scene: "the men", "the trio", "the two".
-GROUP_NOUNS = frozenset(
-    "two three four trio pair couple men women boys girls group detectives friends all both".split()
-)
-
-
-# Words that point back at the place the story is in: "Once there", "at the location".
-POINTING_BACK = frozenset({"location", "place", "spot", "premises"})
-
-
-def points_back(doc: Doc) -> bool:
-    """'moved there', 'after arriving at the location': the place the story is already in."""
-    for token in doc:
-        if token.lower_ == "there" and token.dep_ == "advmod":
-            return True
-        if (
-            token.lemma_ in POINTING_BACK
-            and token.dep_ in ("pobj", "dobj")
-            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
-            and not any(
-                c.dep_ in ("amod", "compound", "poss", "prep", "relcl") for c in token.children
-            )
-        ):
-            return True
-    return False
-
-
-def _main_verbs(doc: Doc) -> list[Token]:
-    root = _root(doc)
-    if root is None:
-        return []
-    return [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB")]
-
-
-def leaves(doc: Doc) -> bool:
-    """'They flee', 'Will leaves': the main verb takes the scene's people away."""
-    return any(
-        v.lemma_ in LEAVING_VERBS and not any(c.dep_ in ("dobj", "prep") for c in v.children)
-        for v in _main_verbs(doc)
-    )
-
-
-def joins(doc: Doc) -> bool:
-    return any(v.lemma_ in JOINING_VERBS for v in _main_verbs(doc))
-
-
 class Continuity:
     """Walks the plot in order, giving each sentence its own setting or a carried one.
 
@@ -257,9 +174,12 @@ class Continuity:
         self.words: set[str] = set()  # the nouns the scene has used
         self.before: set[str] = set()  # the characters the sentence before named
 
-    def add(self, index: int, doc: Doc) -> None:
-        found = list(read_sentence(self.reader, doc, index))
+    def add(self, index: int, doc: Doc, told_in_present: bool = False) -> None:
         people = self.reader.people(doc)
+        if told_in_present and root_tag(doc) == "VBD":
+            self.before = people
+            return  # the past of a story told in the present: backstory, no scene
+        found = list(read_sentence(self.reader, doc, index))
         if found:
             self._named(index, found, doc, people)
         elif self.current is not None:
@@ -269,7 +189,7 @@ class Continuity:
     def _subject(self, doc: Doc) -> set[str] | None:
         """The characters the main clause's subject names; None when it stands for the
         scene's people or things ("they", "the men", "the driver")."""
-        root = _root(doc)
+        root = root_of(doc)
         if root is None:
             return set()
         subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -335,8 +255,10 @@ def find_places(
     """The plot's places in order of first mention, each with the sentences that name it
     as their setting and the sentences it carries into."""
     continuity = Continuity(Reader(characters, mentions))
-    for sentence in document.plot:
-        continuity.add(sentence.index, document.doc(sentence))
+    docs = [document.doc(sentence) for sentence in document.plot]
+    present = told_in_present(docs)
+    for sentence, doc in zip(document.plot, docs, strict=True):
+        continuity.add(sentence.index, doc, present)
     return tuple(
         Place(e.name, _combined(e.settings), tuple(e.named), tuple(e.carried))
         for e in continuity.gazetteer.entries
