@@ -79,8 +79,9 @@ def test_places_where_the_story_is_not_give_no_heading() -> None:
 
 def test_entities_and_place_nouns_after_locative_words_are_places() -> None:
     places = _places(
-        "Cameron is a new student at Padua High School. Kat walks in the garden maze. "
-        "Clarice travels to Memphis. The police storm the warehouse. Patrick takes Kat home."
+        "Cameron, a new student at Padua High School, is given a tour. "
+        "Kat walks in the garden maze. Clarice travels to Memphis. "
+        "The police storm the warehouse. Patrick takes Kat home."
     )
     assert [p.name for p in places] == [
         "PADUA HIGH SCHOOL",
@@ -101,7 +102,8 @@ def test_an_owner_is_spelt_as_the_characters_list_spells_them() -> None:
 
 def test_a_plain_mention_after_a_specific_one_is_that_place() -> None:
     places = _places(
-        "Cameron is a new student at Padua High School. Later Cameron sits in the school. "
+        "Cameron, a new student at Padua High School, is given a tour. Later Cameron sits in the "
+        "school. "
         "Terrorists storm the Nakatomi Tower. The next day McClane hides in the building."
     )
     assert [(p.name, p.sentences) for p in places] == [
@@ -206,3 +208,16 @@ def test_a_malformed_settings_line_is_one_clear_error(tmp_path: Path) -> None:
 def test_analyse_finds_places_with_the_characters() -> None:
     result = analyse(Outline(read("Ballu escapes from jail. Ballu hides in Roshida's lair.")))
     assert [p.name for p in result.places] == ["JAIL", "ROSHIDA'S LAIR"]
+
+
+def test_a_past_sentence_in_a_story_told_in_the_present_is_backstory() -> None:
+    settings = _setting_of(
+        "Mara lives with Tomas. Mara works hard. In college, Mara met Ram in a bar. "
+        "Tomas waits in the kitchen."
+    )
+    assert settings == {3: ("INT. KITCHEN", False)}
+
+
+def test_people_leaving_end_the_scene() -> None:
+    settings = _setting_of("Mara hides in the barn. Then she flees. She runs. She hides.")
+    assert settings == {0: ("INT. BARN", False), 1: ("INT. BARN", True)}

@@ -92,7 +92,8 @@ def _backstory(verb: Token) -> bool:
     """A simple past inside a sentence told in the present: what happened before ("the
     thief who used them to check into the hotel")."""
     root = next((t for t in verb.doc if t.dep_ == "ROOT"), verb)
-    return verb.tag_ == "VBD" and root.tag_ in ("VBZ", "VBP") and verb.i != root.i
+    past = verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower()  # not "storm", "set"
+    return past and root.tag_ in ("VBZ", "VBP") and verb.i != root.i
 
 
 def _describes(verb: Token) -> bool:
