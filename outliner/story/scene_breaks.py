@@ -95,7 +95,8 @@ def main_verbs(doc: Doc) -> list[Token]:
     root = root_of(doc)
     if root is None:
         return []
-    return [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    # "manages to escape", "and flees": the verbs that carry the main clause's action
+    return [root, *(c for c in root.children if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB")]
 
 
 def leaves(doc: Doc) -> bool:
