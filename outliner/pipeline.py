@@ -87,7 +87,7 @@ def outlines(
     step = progress or (lambda _stage: None)
 
     step("reading")
-    document = mark_commentary(read(text, source))
+    document = mark_commentary(read(text, source, step))
     if not document.plot:
         raise InputError(f"{source}: no synopsis sentences found")
     step("finding retellings")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from outliner.document import Document, Sentence, SentenceKind
 from outliner.parse import Parse
@@ -66,8 +67,12 @@ def split_sentences(paragraph: str) -> list[str]:
     return [s.text for s in parse([paragraph])[0].sents if s.text.strip()]
 
 
-def read(text: str, source: str = "synopsis") -> Document:
-    """Cut a synopsis into sentences and parse them; a title line on top is the heading."""
+def read(
+    text: str, source: str = "synopsis", progress: Callable[[str], None] | None = None
+) -> Document:
+    """Cut a synopsis into sentences and parse them; a title line on top is the heading.
+
+    `progress("parsing")` is called before the parser runs (the bench times it apart)."""
     from outliner.backends.parser import parse
 
     paras = paragraphs(normalise(text))
@@ -78,6 +83,8 @@ def read(text: str, source: str = "synopsis") -> Document:
         sentences.append(Sentence(0, heading, 0, SentenceKind.HEADING))
     body = [(p, _BULLET.sub("", para)) for p, para in enumerate(paras)]
     body = body[1:] if heading is not None else body
+    if progress is not None:
+        progress("parsing")
     for (p_index, _), doc in zip(body, parse(para for _, para in body), strict=True):
         for span in doc.sents:
             if not span.text.strip():
