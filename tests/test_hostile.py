@@ -221,6 +221,7 @@ DAMAGED_JSON = {  # case: (JSON text, fragment of the error line)
     "act 6": (lambda: _damaged(_set("acts.0.number", 6)), "acts[0].number"),
     "sequence beat 99": (lambda: _damaged(_set("acts.0.sequences.0.beats", [99])), "out of range"),
     "place sentence 99": (lambda: _damaged(_place([99])), "out of range"),
+    "lone surrogate": (lambda: _damaged(_set("beats.0.line", "a\ud800b")), "surrogate"),
 }
 
 
@@ -435,6 +436,18 @@ def test_newlines_and_markup_in_every_field_make_no_new_elements(structure: str)
     check_writers(hostile(made()), structure)
 
 
+@pytest.mark.parametrize("structure", ["three-act", "eight-sequences"])
+def test_empty_lines_still_make_their_elements(structure: str) -> None:
+    base = made()
+    assert base.title_page is not None
+    empty = replace(
+        base,
+        beats=tuple(replace(b, line=" \n ") for b in base.beats),
+        title_page=replace(base.title_page, logline="", title="\x01"),
+    )
+    check_writers(empty, structure)
+
+
 def test_control_characters_in_a_synopsis_are_normalised_on_read(tmp_path: Path) -> None:
     text = "Ballu\x01 escapes\x0c from jail.\x1b Ram\x7f chases him.\x85 Ganga helps\ufffe Ram.\n"
     source = story(tmp_path, "ctl.txt", text)
@@ -497,6 +510,11 @@ def test_input_without_words_is_refused(tmp_path: Path, text: str, command: str)
     args = ["--model", "fake", "-o", str(tmp_path)] if command == "outline" else []
     failed_cleanly(run(command, *args, str(source)), 1, "p.txt: no words")
     assert not (tmp_path / "p.fountain").exists()
+
+
+def test_the_api_refuses_input_without_words() -> None:
+    with pytest.raises(InputError, match="no words"):
+        outline_api("?! ... ;", "marks.txt", models=fake_models())
 
 
 def test_check_says_a_plain_synopsis_holds_no_outline(tmp_path: Path) -> None:
