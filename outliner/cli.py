@@ -447,7 +447,7 @@ def _summary(results: list[Result], failed: list[tuple[str, str]], out_dir: Path
     written = [r for r in results if r.ok]
     fallbacks = sum(1 for r in written for d in r.diagnostics if d.code is Code.BEAT_LINE_FALLBACK)
     beats = "" if not written else f"; {fallbacks} beat line(s) fell back to the source sentence"
-    where = f" to {out_dir}/" if out_dir is not None else ""
+    where = f" to {out_dir}/" if out_dir is not None and written else ""
     line = f"{len(written)} outline(s) written{where}{beats}"
     skipped = sum(1 for r in results if r.skipped)
     if skipped:

@@ -141,6 +141,8 @@ def read(item: Input, stdin: Reader, limit: int = MAX_BYTES, synopsis: bool = Tr
     """
     try:
         data = stdin(limit + 1) if item.path is None else _read_file(item, limit)
+    except FileNotFoundError as exc:
+        raise InputError(f"{item.name}: no such file or folder") from exc
     except OSError as exc:
         raise InputError(f"{item.name}: cannot read ({exc.strerror or exc})") from exc
     if len(data) > limit:
