@@ -11,12 +11,13 @@ GOLDEN_DATE := 2026-01-01
 # TRIPOD's train split (synopses_train.csv), beside the repository.
 TRIPOD ?= ../shared/data/tripod
 
-.PHONY: help install models outline test test-fast golden check lint typecheck clean train-tp eval-tp eval-characters eval-retellings eval-segmentation eval-places bench
+.PHONY: help install models outline test test-fast fuzz golden check lint typecheck clean train-tp eval-tp eval-characters eval-retellings eval-segmentation eval-places bench
 
 help:
 	@echo "make outline   set up, then outline every file in $(SEEDS)/ into $(OUT)/"
 	@echo "make test      set up, then run the whole test suite (real model included)"
 	@echo "make check     ruff, mypy and the tests"
+	@echo "make fuzz      the hostile property tests on 1,000 random synopses each (minutes)"
 	@echo "make golden    regenerate tests/golden/ with the real default model (review the diff!)"
 	@echo "make train-tp  rebuild models/turning_points/ from TRIPOD (TRIPOD=$(TRIPOD))"
 	@echo "make eval-tp   cross-validate the turning-point model by film, with baselines"
@@ -53,6 +54,10 @@ test: models $(PARSERS)
 # Unit and CLI tests only: no real model.
 test-fast: $(STAMP) $(PARSERS)
 	$(PY) -m pytest -q -m "not model"
+
+# The property tests of the hostile suite on many random synopses (make test runs 25 fixed ones).
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=explore $(PY) -m pytest -q tests/test_hostile.py -k "any_"
 
 golden: models
 	$(BIN)/outliner outline $(SEEDS) -o tests/golden --force --date $(GOLDEN_DATE) --quiet --no-manifest

@@ -20,6 +20,7 @@ from outliner.writers.screenplay import (
     retold_notes,
     turning_point_notes,
 )
+from outliner.writers.text import flat
 
 
 class Style(StrEnum):
@@ -70,4 +71,4 @@ def blocks(outline: Outline, structure: str = DEFAULT_STRUCTURE) -> list[Block]:
                         Block(Style.ACTION, capitalised.get(index, outline.sentence(index).text))
                     )
                     out += [Block(Style.NOTE, n) for n in retold_notes(outline, index)]
-    return out
+    return [Block(b.style, flat(b.text)) for b in out]  # one line each, no control characters
