@@ -31,7 +31,7 @@ _TERMINAL = re.compile(r"[.!?…\"'”’)]\s*$")
 def normalise(text: str) -> str:
     """Unicode NFC, one kind of newline, single spaces, repaired punctuation spacing."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\ufeff", "")
+    text = text.replace("\ufeff", "").replace("\u2032s", "\u2019s")  # "Laura′s": a prime
     lines = []
     for line in text.split("\n"):
         line = _SPACES.sub(" ", line).strip()
