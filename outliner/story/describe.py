@@ -12,6 +12,7 @@ The description is the synopsis's own words, at most 12 of them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from outliner.story.names import NameRun
@@ -36,15 +37,22 @@ def _copula_attr(root: Token) -> Token | None:
 
 
 def _apposition(root: Token) -> Token | None:
-    """'Morris, a member of the gang'; through 'one of': 'Balthasar, one of the cousins'."""
+    """'Morris, a member of the gang': a noun phrase right after the name (a comma or
+    parentheses between), not one the parser hung on it from further on."""
     for child in root.rights:
-        if child.dep_ == "appos" and child.pos_ in _NOUNS:
-            if child.lower_ == "one":
-                of = next((c for c in child.children if c.lower_ == "of"), None)
-                objects = [c for c in of.children if c.dep_ == "pobj"] if of else []
-                return objects[0] if objects else child
+        between = root.doc[root.i + 1 : child.left_edge.i]
+        if child.dep_ == "appos" and child.pos_ in _NOUNS and _only_asides(between):
             return child
     return None
+
+
+def _only_asides(tokens: Iterable[Token]) -> bool:
+    depth = 0
+    for t in tokens:
+        depth += (t.text == "(") - (t.text == ")")
+        if not (t.is_punct or depth > 0):
+            return False
+    return True
 
 
 def _before(root: Token) -> Token | None:
@@ -60,8 +68,13 @@ def _before(root: Token) -> Token | None:
 
 
 def descriptor(root: Token) -> Token | None:
-    """The noun that says what a name is, in any of the relations above."""
-    return _apposition(root) or _copula_attr(root) or _before(root)
+    """The noun that says what a name is, in any of the relations above; through "one
+    of": "Balthasar, one of Tomas's cousins" -> cousins."""
+    noun = _apposition(root) or _copula_attr(root) or _before(root)
+    if noun is not None and noun.lower_ == "one":
+        of = [c for c in noun.children if c.lower_ == "of"]
+        return next((c for c in of[0].children if c.dep_ == "pobj"), noun) if of else noun
+    return noun
 
 
 def _words(tokens: list[Token]) -> str:
@@ -77,18 +90,43 @@ def _words(tokens: list[Token]) -> str:
         depth -= t.text == ")" and depth > 0
     while kept and (kept[-1].is_punct or (len(kept) > 2 and kept[-1].pos_ in _FUNCTION)):
         kept.pop()
-    return "".join(t.text_with_ws for t in kept).strip()
+    text = "".join(t.text_with_ws for t in kept).strip()
+    # "A girl" opening the sentence is "a girl" in a description.
+    return (
+        text[:1].lower() + text[1:] if kept and kept[0].i == 0 and kept[0].pos_ == "DET" else text
+    )
 
 
 _FUNCTION = frozenset("ADP CCONJ SCONJ DET PART AUX PRON".split())
 
 
-def _owner(token: Token, doc: Doc, before: int) -> str:
-    """'his' -> "Ram's" when a name comes earlier in the sentence; else 'his'."""
-    if token.lower_ not in ("his", "her", "their"):
-        return token.text
-    names = [t for t in doc[:before] if t.text[:1].isupper() and t.pos_ not in _FUNCTION]
-    return f"{names[-1].text}'s" if names else token.text
+def _owner(token: Token) -> str | None:
+    """'his' -> "Ram's": the name that is the subject of the clause ("Ram is visiting his
+    girlfriend Ganga"), or else the last person named before it; None when there is none
+    (pronouns proper are resolved elsewhere)."""
+    for head in token.ancestors:
+        subjects = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+        if subjects:
+            return f"{_first_name(subjects[0]).text}'s"
+    names = [
+        t
+        for t in token.doc[: token.i]
+        if t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON") and not _in_parentheses(t)
+    ]
+    return f"{_first_name(names[-1]).text}'s" if names else None
+
+
+def _first_name(token: Token) -> Token:
+    """'Rose DeWitt Bukater' -> Rose: the first word of the name the token ends."""
+    while token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN":
+        token = token.doc[token.i - 1]
+    return token
+
+
+def _in_parentheses(token: Token) -> bool:
+    """'Buck (Gene Hackman) and his wife': "Hackman" is an actor's name, nobody's."""
+    before = token.doc[: token.i].text
+    return before.count("(") > before.count(")")
 
 
 def _phrase_before(noun: Token, root: Token, doc: Doc) -> str | None:
@@ -98,9 +136,9 @@ def _phrase_before(noun: Token, root: Token, doc: Doc) -> str | None:
         start += 1
     tokens = [t for t in doc[start : noun.i + 1] if t.i != root.i]
     if tokens and tokens[0].dep_ == "poss" and tokens[0].pos_ == "PRON":
-        owner = _owner(tokens[0], doc, start)
+        owner = _owner(tokens[0]) if tokens[0].lower_ in ("his", "her", "their") else None
         # "of his father Raghu": without whose father, the words say nothing.
-        return f"{owner} {_words(tokens[1:])}" if owner != tokens[0].text else None
+        return f"{owner} {_words(tokens[1:])}" if owner else None
     return _words(tokens) or None
 
 
@@ -111,7 +149,10 @@ def describe(run: NameRun, doc: Doc) -> str | None:
     root = doc[run.root]
     after = _apposition(root) or _copula_attr(root)
     if after is not None:
-        return _words(list(doc[after.left_edge.i : after.right_edge.i + 1])) or None
+        # The phrase, less what is coordinated with it: "the organizer, and his son".
+        aside = {t.i for c in after.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+        tokens = [t for t in after.subtree if t.i not in aside]
+        return _words(tokens) or None
     noun = _before(root)
     if noun is not None:
         return _phrase_before(noun, root, doc)
