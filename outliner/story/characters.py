@@ -26,15 +26,14 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from outliner.document import Character, Document, Sentence
-from outliner.lexicon import ROLE_WORDS, is_common_word, zipf
+from outliner.lexicon import PERSON_NOUNS, THING_NOUNS, is_common_word, zipf
 from outliner.story.describe import describe, descriptor
 from outliner.story.names import (
-    PERSON_NOUNS,
-    THING_NOUNS,
     TITLE_ZIPF,
     NameRun,
     known_names,
     name_runs,
+    noun_kind,
     parentheses,
 )
 from outliner.story.variants import are_variants
@@ -42,18 +41,15 @@ from outliner.story.variants import are_variants
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-# Entity kinds that are never a person (PERSON is the one that is).
-THING_LABELS = frozenset(
-    """NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE DATE TIME MONEY
-    QUANTITY ORDINAL CARDINAL PERCENT""".split()
-)
 # Prepositions of place: "in Chicago", "from Robben Island". "to" goes to people as well.
 _LOCATIVE = frozenset(
     "in at from into near across through toward towards outside inside around onto".split()
 )
+# The entity recogniser's verdict on a name (PERSON or another kind) weighs this much,
+# however often the name is mentioned: it repeats one reading, right ("Chicago") or
+# wrong ("Ganga"); each mention's grammar is evidence of its own.
 LABEL_WEIGHT = 0.5
-_PERSON_ENDINGS = ("man", "woman", "ist", "ian")
-# A name this frequent as an English word ("Will", "Hope", "Sweet") must act twice.
+# A name this frequent as an English word ("Will", "Hope", "Sweet") must do more.
 ORDINARY_ZIPF = 4.5
 __all__ = ["PERSON_NOUNS", "THING_NOUNS", "find_characters", "without_actors"]
 
@@ -87,22 +83,6 @@ class Evidence:
         return Evidence(self.person + other.person, self.thing + other.thing, self.label)
 
 
-def _kind(noun: Token | None) -> str | None:
-    """Whether a common noun names a person ("girlfriend", "fisherman") or a thing."""
-    if noun is None:
-        return None
-    lemma = noun.lemma_.lower()
-    doc = noun.doc
-    if noun.i > 1 and doc[noun.i - 1].text == "-" and not doc[noun.i - 1].whitespace_:
-        lemma = doc[noun.i - 2].lower_ + lemma  # "side-kick": one word the tokenizer split
-    if {lemma, noun.lemma_.lower()} & PERSON_NOUNS or lemma.rstrip(".") in ROLE_WORDS:
-        return "person"
-    if lemma in THING_NOUNS:
-        return "thing"
-    # Nouns made for people: "fisherman", "scientist", "librarian".
-    return "person" if len(lemma) > 5 and lemma.endswith(_PERSON_ENDINGS) else None
-
-
 def evidence(run: NameRun, doc: Doc) -> Evidence:
     """What one mention's parse says: how much a person, how much a thing."""
     root = doc[run.root]
@@ -120,26 +100,21 @@ def evidence(run: NameRun, doc: Doc) -> Evidence:
         for c in root.children
     ):
         person += 2  # "Ganga, who is employed as a prison guard": who, not which
-    kind = _kind(descriptor(root))
+    kind = noun_kind(descriptor(root))
     person += 2 * (kind == "person")
     thing += 2 * (kind == "thing")
     if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
         thing += 1
-    elif root.dep_ == "pobj" and root.head.lower_ in ("with", "by"):
-        person += 0.5  # "with Victoria", "arrested by Ram": company and agents
     elif _has_article(root):
         thing += 0.5  # "the" marks things (and "the Joker")
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in root.children):
         thing += 1  # "his Ford Gran Torino": people are someone's by a noun ("his wife X")
+    if run.text.isalpha() and run.text.isupper() and len(run.text) > 1:
+        thing += 1  # "FBI", "CNS", "NYPD": an acronym names an organisation
     if root.tag_ == "NNPS" and _has_article(root):
         thing += 1  # "the Claskys", "the Capulets": a family or a people
     if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in root.children):
         thing += 1  # "Darcy's Pemberley", "Fordyce's Sermons": a thing someone owns
-    head = root.head
-    if root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and head.is_lower:
-        # "a Teddy bear", "the Pelham train"; also "the Capulet mansion". A sentence
-        # without a verb ("Reese flees" read as a noun) is the parser's failure.
-        thing += 0.5 * (head.dep_ != "ROOT")
     return Evidence(person, thing, run.label)
 
 
@@ -156,7 +131,7 @@ def _listed(run: NameRun, doc: Doc, verdicts: dict[tuple[int, int], bool | None]
     others' verdicts come from a first reading without lists."""
     conjuncts = [*doc[run.root].conjuncts, *_appositions(doc[run.root])]
     votes = [verdicts.get((run.sentence, c.i)) for c in conjuncts]
-    kinds = [_kind(c) for c in conjuncts]
+    kinds = [noun_kind(c) for c in conjuncts]
     balance = votes.count(True) - votes.count(False) + kinds.count("person")
     balance -= kinds.count("thing")
     return Evidence(person=1) if balance > 0 else Evidence(thing=1) if balance < 0 else Evidence()
@@ -170,12 +145,6 @@ def _appositions(root: Token) -> list[Token]:
 
 def _has_article(root: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in root.children)
-
-
-def _is_played_by(run: NameRun, doc: Doc) -> bool:
-    """'Kevin, played by Dave Chappelle': the name after "played by" is an actor's."""
-    head = doc[run.root].head
-    return head.lower_ == "by" and head.head.lemma_ in ("play", "portray", "voice")
 
 
 def _group(runs: list[NameRun]) -> list[_Person]:
@@ -269,33 +238,36 @@ def _is_institution(person: _Person, weights: list[Evidence]) -> bool:
     return all(len(r.words) > 1 and zipf(r.words[-1]) >= TITLE_ZIPF for r in person.runs)
 
 
+def _label(weights: list[Evidence]) -> str:
+    """The recogniser's reading of a name: its most frequent label, if one leads."""
+    labels = Counter(e.label for e in weights if e.label).most_common(2)
+    tied = len(labels) == 2 and labels[0][1] == labels[1][1]
+    return labels[0][0] if labels and not tied else ""
+
+
 def _keep(person: _Person, weights: list[Evidence]) -> bool:
     """Whether the evidence makes this a person (see the module's docstring)."""
     if any(r.actor for r in person.runs):
         return True  # an actor plays them: nothing is surer
-    # The recogniser's verdict on a name is one piece of evidence however often the
-    # name is mentioned: it repeats one reading, right ("Chicago") or wrong ("Ganga").
-    labels = Counter(e.label for e in weights if e.label).most_common(2)
-    label = labels[0][0] if labels and (len(labels) == 1 or labels[1][1] < labels[0][1]) else ""
-    for_person = sum(e.person for e in weights) + LABEL_WEIGHT * (label == "PERSON")
-    for_thing = sum(e.thing for e in weights) + LABEL_WEIGHT * (label in THING_LABELS)
+    label = _label(weights)
+    grammar = sum(e.person for e in weights)
+    for_person = grammar + LABEL_WEIGHT * (label == "PERSON")
+    for_thing = sum(e.thing for e in weights) + LABEL_WEIGHT * (label not in ("", "PERSON"))
     if for_thing >= for_person or _is_institution(person, weights):
         return False
-    if len({r.sentence for r in person.runs}) == 1 and sum(e.person for e in weights) < 1:
-        return False  # named once and doing nothing: a reference ("like Harrison Ford")
-    # A word capitalised inside a sentence is capitalised for its own sake; a sentence's
-    # first word is, too, if it is no English word ("Aarti is waiting").
+    if len({r.sentence for r in person.runs}) == 1 and grammar < 1:
+        return False  # named once, doing nothing: a reference ("like Harrison Ford")
     key = _key_word(person)
-    inside = [r for r in person.runs if not r.initial or len(r.words) > 1]
+    if not all(is_common_word(w) for w in person.words):
+        return True  # a name that is no English word ("Aarti", "Philip Henslowe")
     ordinary = zipf(key) >= ORDINARY_ZIPF
-    if not inside and is_common_word(key):
+    if all(r.initial and len(r.words) == 1 for r in person.runs):
         # Only ever opening sentences, where any word is capitalised: "Disaster strikes"
         # once is no person; "Ram chases Ballu. Ram's girlfriend ..." is.
-        grammar = sum(e.person for e in weights)
         return grammar >= (2 if ordinary else 1)
     if ordinary and not any(len(r.words) > 1 or r.role for r in person.runs):
         return for_person >= 1.5  # "Sweet", "Empire": an ordinary word must do more
-    return for_person >= 1 or not all(is_common_word(w) for w in person.words)
+    return for_person >= 1
 
 
 def find_characters(
@@ -308,16 +280,8 @@ def find_characters(
     known = known_names(list(docs.values()))
     runs = [run for s in sentences for run in name_runs(s.index, docs[s.index], known)]
     actors = {r.actor for r in runs if r.actor}
-    actors |= {r.text for r in runs if _is_played_by(r, docs[r.sentence])}
-    # A word of an actor's name is an actor's, unless a character is called by it too:
-    # "Oleg Razgul (Oleg Taktarov)", or "Nick (Jesse Eisenberg)" beside "Travis (Nick Swardson)".
-    cast_words = {w for r in runs if r.actor for w in r.words}
-    actor_words = {w for a in actors for w in a.split() if len(w) > 2} - cast_words
-    runs = [
-        r for r in runs if r.text not in actors and not (set(r.words) <= actor_words and not r.role)
-    ]
-    people = _group(runs)
-    alone = {id(r): evidence(r, docs[r.sentence]) for r in runs}
+    people = _group([r for r in runs if r.text not in actors])
+    alone = {id(r): evidence(r, docs[r.sentence]) for p in people for r in p.runs}
     # A first verdict on every name alone; then names listed together share theirs.
     verdicts = {
         (r.sentence, r.root): _verdict(p, [alone[id(r)] for r in p.runs])

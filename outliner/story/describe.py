@@ -12,10 +12,9 @@ The description is the synopsis's own words, at most 12 of them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from outliner.story.names import NameRun
+from outliner.story.names import NameRun, in_parentheses
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -41,18 +40,11 @@ def _apposition(root: Token) -> Token | None:
     parentheses between), not one the parser hung on it from further on."""
     for child in root.rights:
         between = root.doc[root.i + 1 : child.left_edge.i]
-        if child.dep_ == "appos" and child.pos_ in _NOUNS and _only_asides(between):
-            return child
+        asides = in_parentheses(root.doc)
+        if child.dep_ == "appos" and child.pos_ in _NOUNS:
+            if all(t.is_punct or t.i in asides for t in between):
+                return child
     return None
-
-
-def _only_asides(tokens: Iterable[Token]) -> bool:
-    depth = 0
-    for t in tokens:
-        depth += (t.text == "(") - (t.text == ")")
-        if not (t.is_punct or depth > 0):
-            return False
-    return True
 
 
 def _before(root: Token) -> Token | None:
@@ -80,21 +72,16 @@ def descriptor(root: Token) -> Token | None:
 def _words(tokens: list[Token]) -> str:
     """The tokens as written, without parentheses, cut at MAX_WORDS words and at a
     trailing function word or punctuation."""
-    kept: list[Token] = []
-    depth = words = 0
-    for t in tokens:
-        depth += t.text == "("
-        if depth == 0 and t.text != ")" and words < MAX_WORDS:
-            kept.append(t)
-            words += bool(t.whitespace_)
-        depth -= t.text == ")" and depth > 0
+    asides = in_parentheses(tokens[0].doc) if tokens else set()
+    kept = [t for t in tokens if t.i not in asides]
+    ends = [k for k, t in enumerate(kept) if t.whitespace_]
+    kept = kept[: ends[MAX_WORDS - 1] + 1] if len(ends) >= MAX_WORDS else kept
     while kept and (kept[-1].is_punct or (len(kept) > 2 and kept[-1].pos_ in _FUNCTION)):
         kept.pop()
     text = "".join(t.text_with_ws for t in kept).strip()
     # "A girl" opening the sentence is "a girl" in a description.
-    return (
-        text[:1].lower() + text[1:] if kept and kept[0].i == 0 and kept[0].pos_ == "DET" else text
-    )
+    lower = kept and kept[0].i == 0 and kept[0].pos_ == "DET"
+    return text[:1].lower() + text[1:] if lower else text
 
 
 _FUNCTION = frozenset("ADP CCONJ SCONJ DET PART AUX PRON".split())
@@ -108,11 +95,10 @@ def _owner(token: Token) -> str | None:
         subjects = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
         if subjects:
             return f"{_first_name(subjects[0]).text}'s"
-    names = [
-        t
-        for t in token.doc[: token.i]
-        if t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON") and not _in_parentheses(t)
-    ]
+    asides = in_parentheses(token.doc)  # "Buck (Gene Hackman) and his wife": no owner
+    before = token.doc[: token.i]
+    names = [t for t in before if t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON")]
+    names = [t for t in names if t.i not in asides]
     return f"{_first_name(names[-1]).text}'s" if names else None
 
 
@@ -121,12 +107,6 @@ def _first_name(token: Token) -> Token:
     while token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN":
         token = token.doc[token.i - 1]
     return token
-
-
-def _in_parentheses(token: Token) -> bool:
-    """'Buck (Gene Hackman) and his wife': "Hackman" is an actor's name, nobody's."""
-    before = token.doc[: token.i].text
-    return before.count("(") > before.count(")")
 
 
 def _phrase_before(noun: Token, root: Token, doc: Doc) -> str | None:

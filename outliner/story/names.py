@@ -16,42 +16,23 @@ from dataclasses import dataclass, replace
 from itertools import takewhile
 from typing import TYPE_CHECKING
 
-from outliner.lexicon import ROLE_WORDS, zipf
+from outliner.lexicon import ROLE_WORDS, kind_of_noun, zipf
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-# Nouns for people and for things. The small pipeline has no word meanings (no vectors,
-# no WordNet): whether "girlfriend" or "town" names a person is lexical knowledge, given
-# here by lemma.
-PERSON_NOUNS = frozenset(
-    """boss friend partner mentor sweetheart fiance fiancee lover guardian assistant
-    servant neighbour neighbor rival enemy criminal gangster officer guard colleague
-    cousin child baby kid man woman girl boy wife husband son daughter mother father
-    brother sister girlfriend boyfriend uncle aunt grandmother grandfather nephew niece
-    widow bride groom mom dad student teacher doctor lawyer henchman sidekick
-    grandson granddaughter stepfather stepmother stepson stepdaughter twin
-    classmate roommate coworker employee employer landlord landlady tenant
-    client patient prisoner inmate convict thief killer murderer hitman assassin
-    mobster dealer prostitute maid butler housekeeper nanny chauffeur driver
-    bodyguard secretary accountant manager supervisor reporter journalist writer
-    director producer actor actress singer dancer photographer painter priest nun
-    pastor nurse surgeon scientist professor psychiatrist therapist soldier pilot
-    sailor cop detective agent informant accomplice associate ally suitor admirer
-    stranger member leader businessman executive editor waitress waiter bartender
-    owner caretaker counselor coach lieutenant sergeant deputy pupil person people
-    inspector captain robot ghost dog cat horse creature alien vampire family""".split()
-)
-THING_NOUNS = frozenset(
-    """ship vessel spaceship starship spacecraft boat yacht submarine plane aircraft jet
-    car truck vehicle planet moon town city village hometown suburb neighborhood
-    neighbourhood estate island country state county province region river lake
-    mountain company corporation firm business club nightclub bar restaurant hotel
-    casino drug rifle gun revolver pistol weapon song film movie show series sitcom
-    album book novel play magazine newspaper band system program computer virus disease
-    room suite building tower house mansion school street festival party game quiz
-    question answer brand store shop organization agency network station""".split()
-)
+
+def noun_kind(noun: Token | None) -> str | None:
+    """Whether a common noun names a person ("girlfriend") or a thing ("town")."""
+    if noun is None:
+        return None
+    doc = noun.doc
+    if noun.i > 1 and doc[noun.i - 1].text == "-" and not doc[noun.i - 1].whitespace_:
+        # "side-kick", "ex-wife": one word the tokenizer split; its last part counts too.
+        return kind_of_noun(doc[noun.i - 2].lower_ + noun.lemma_.lower()) or kind_of_noun(
+            noun.lemma_.lower()
+        )
+    return kind_of_noun(noun.lemma_.lower())
 
 
 # Entity kinds whose words are proper names (judged later: person or not).
@@ -140,18 +121,27 @@ def _glued(doc: Doc) -> list[list[Token]]:
     return words
 
 
+def in_parentheses(doc: Doc) -> set[int]:
+    """The indices of the tokens in parentheses, the brackets included: asides."""
+    inside, depth = set(), 0
+    for token in doc:
+        depth += token.text == "("
+        if depth:
+            inside.add(token.i)
+        depth -= token.text == ")" and depth > 0
+    return inside
+
+
 def _runs_of_tokens(doc: Doc, known: frozenset[str]) -> list[list[Token]]:
     """Stretches of name words, joined across a particle ("Catherine de Bourgh"); never
     into parentheses."""
     runs: list[list[Token]] = []
     current: list[Token] = []
-    depth = 0
     words = _glued(doc)
+    asides = in_parentheses(doc)
     for k, word in enumerate(words):
         first = word[0]
-        depth += first.text == "("
-        depth -= first.text == ")"
-        inside = depth > 0 or first.text in "()"
+        inside = first.i in asides
         if not inside and _is_name_token(first, known):
             current.extend(word)
             continue
@@ -316,7 +306,7 @@ def _full_names(doc: Doc, match: re.Match[str], names: list[str]) -> bool:
         return False
     start = match.start() + match.group(0).index(names[0])
     before = [t for t in doc if t.idx < match.start()]
-    if before and before[-1].lemma_.lower() in PERSON_NOUNS:
+    if before and noun_kind(before[-1]) == "person":
         return True
     return not any(
         start <= t.idx < start + len(names[0]) and t.ent_type_ in NAME_LABELS - {"PERSON"}
