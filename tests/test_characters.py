@@ -224,11 +224,12 @@ def test_people_whose_surname_is_an_ordinary_word_are_no_institutions() -> None:
 
 
 def test_an_acronym_in_parentheses_is_no_actor() -> None:
+    from outliner.story.actors import cast, parentheses
     from outliner.story.names import name_runs
 
     document = read("Goose flies as his Radar Intercept Officer (RIO) today.")
-    runs = name_runs(0, document.doc(0))
-    assert all(r.actor is None for r in runs)
+    runs = cast(name_runs(0, document.doc(0)), document.doc(0))
+    assert all(r.actor is None for r in runs) and parentheses(document.doc(0)) == []
 
 
 def test_a_middle_initial_joins_a_name_and_a_shared_surname_finds_its_owner() -> None:

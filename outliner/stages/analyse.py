@@ -77,8 +77,8 @@ def find_places(
 
 def analyse(outline: Outline) -> Outline:
     """Mark commentary, then find the characters (outliner.story) and places of the plot."""
+    from outliner.story.actors import without_actors
     from outliner.story.cast import with_aliases
-    from outliner.story.characters import without_actors
     from outliner.story.commentary import mark_commentary
 
     document = mark_commentary(outline.document)

@@ -22,11 +22,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from outliner.document import Character, Document, Sentence
 from outliner.lexicon import PERSON_NOUNS, THING_NOUNS, is_common_word, zipf
+from outliner.story.actors import cast
 from outliner.story.describe import describe, descriptor
 from outliner.story.names import (
     TITLE_ZIPF,
@@ -34,7 +35,6 @@ from outliner.story.names import (
     known_names,
     name_runs,
     noun_kind,
-    parentheses,
 )
 from outliner.story.variants import are_variants
 
@@ -51,7 +51,7 @@ _LOCATIVE = frozenset(
 LABEL_WEIGHT = 0.5
 # A name this frequent as an English word ("Will", "Hope", "Sweet") must do more.
 ORDINARY_ZIPF = 4.5
-__all__ = ["PERSON_NOUNS", "THING_NOUNS", "find_characters", "without_actors"]
+__all__ = ["PERSON_NOUNS", "THING_NOUNS", "find_characters"]
 
 
 @dataclass
@@ -278,7 +278,9 @@ def find_characters(
     sentences = tuple(document.story if sentences is None else sentences)
     docs = {s.index: document.doc(s) for s in sentences}
     known = known_names(list(docs.values()))
-    runs = [run for s in sentences for run in name_runs(s.index, docs[s.index], known)]
+    runs = [
+        r for s in sentences for r in cast(name_runs(s.index, docs[s.index], known), docs[s.index])
+    ]
     actors = {r.actor for r in runs if r.actor}
     people = _group([r for r in runs if r.text not in actors])
     alone = {id(r): evidence(r, docs[r.sentence]) for p in people for r in p.runs}
@@ -310,21 +312,3 @@ def _character(person: _Person, docs: dict[int, Doc]) -> Character:
         mentions=len({r.sentence for r in person.runs}),
         actor=min(actors, key=lambda a: (-actors[a], a)) if actors else None,
     )
-
-
-def without_actors(document: Document) -> Document:
-    """The document with the actors in parentheses after names taken out of every
-    sentence ("Ballu (Sanjay Dutt), a criminal" -> "Ballu, a criminal"): actors belong in
-    the cast notes, never in a beat or an action line. A rewritten sentence is parsed
-    again when a later stage first asks for it."""
-    docs = {s.index: document.doc(s) for s in document.sentences}
-    known = known_names(list(docs.values()))
-    sentences = []
-    for s in document.sentences:
-        ends = frozenset(r.end for r in name_runs(s.index, docs[s.index], known))
-        cuts = parentheses(docs[s.index], ends)
-        text = s.text
-        for cut in sorted(cuts, key=lambda p: -p.start):
-            text = text[: cut.start] + text[cut.end :]
-        sentences.append(replace(s, text=text) if text != s.text else s)
-    return replace(document, sentences=tuple(sentences))

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from outliner.lexicon import ROLE_WORDS, kind_of_noun, zipf
@@ -40,7 +39,7 @@ NAME_LABELS = frozenset(
     "PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE".split()
 )
 # Lower-case words inside a name: "Catherine de Bourgh", "Max von Sydow".
-_PARTICLES = frozenset("de van von der den del della di da du le la".split())
+PARTICLES = frozenset("de van von der den del della di da du le la".split())
 # A title the parser leaves outside a PERSON entity ("Manager" in "Manager John Smith")
 # is a title only if it is an ordinary English word: a rare one ("Sherlock", "Jordy") is a
 # first name the entity recogniser cut off.
@@ -51,8 +50,6 @@ RARE_ZIPF = 3.0  # below this, a word is no English word (a name): "Odile" 1.9, 
 _ALIAS_LINK = re.compile(r"^\s*,?\s*(?:alias|aka|a\.k\.a\.|also known as|nicknamed)\s+$")
 _QUOTED_LINK = re.compile(r"^\s*[\"“]\s*$")
 _AFTER_QUOTE = re.compile(r"^[\"”]\s+$")  # 'Nick "Goose" Bradshaw': the name goes on
-_PLAYED_BY = re.compile(r"^(?:played|portrayed|voiced) by\s+", re.IGNORECASE)
-_ACTOR_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
 @dataclass(frozen=True)
@@ -72,16 +69,6 @@ class NameRun:
     @property
     def text(self) -> str:
         return " ".join(self.words)
-
-
-@dataclass(frozen=True)
-class Parenthesis:
-    """Actors in parentheses after a name: "(Sanjay Dutt)", "(played by A and B)"."""
-
-    name_end: int  # where the name before it ends (quote and possessive aside)
-    start: int  # character offsets of what to remove from the sentence
-    end: int
-    actors: tuple[str, ...]
 
 
 def _is_capitalised(token: Token) -> bool:
@@ -146,7 +133,7 @@ def _runs_of_tokens(doc: Doc, known: frozenset[str]) -> list[list[Token]]:
             current.extend(word)
             continue
         follows = k + 1 < len(words) and _is_name_token(words[k + 1][0], known)
-        if current and follows and first.lower_ in _PARTICLES and not inside:
+        if current and follows and first.lower_ in PARTICLES and not inside:
             current.extend(word)
             continue
         if current:
@@ -219,32 +206,9 @@ def _run(sentence: int, tokens: list[Token], doc: Doc) -> NameRun | None:
 
 
 def name_runs(sentence: int, doc: Doc, known: frozenset[str] = frozenset()) -> list[NameRun]:
-    """The name runs of one parsed sentence, with aliases linked and actors attached."""
+    """The name runs of one parsed sentence, aliases linked (actors: see actors.py)."""
     runs = [r for tokens in _runs_of_tokens(doc, known) if (r := _run(sentence, tokens, doc))]
-    runs = _link_aliases(doc.text, runs)
-    actors = {p.name_end: p for p in parentheses(doc, frozenset(r.end for r in runs))}
-    out = []
-    for run in runs:
-        found = actors.get(run.end)
-        if found is not None and len(found.actors) == 1:
-            run = replace(run, actor=found.actors[0])
-        out.append(run)
-    return _pair_actors(out, actors, doc)
-
-
-def _pair_actors(runs: list[NameRun], actors: dict[int, Parenthesis], doc: Doc) -> list[NameRun]:
-    """'Lex and Tim (Ariana Richards and Joseph Mazzello)': the names before the
-    parentheses take their actors in order, when there are as many of each."""
-    for paren in actors.values():
-        if len(paren.actors) < 2:
-            continue
-        before = [r for r in runs if r.end <= paren.start]
-        group = before[-len(paren.actors) :]
-        gaps = [doc.text[a.end : b.start] for a, b in zip(group, group[1:], strict=False)]
-        if len(group) == len(paren.actors) and all(_ACTOR_SEPARATOR.fullmatch(g) for g in gaps):
-            for run, actor in zip(group, paren.actors, strict=True):
-                runs[runs.index(run)] = replace(run, actor=actor)
-    return runs
+    return _link_aliases(doc.text, runs)
 
 
 def _link_aliases(text: str, runs: list[NameRun]) -> list[NameRun]:
@@ -257,58 +221,3 @@ def _link_aliases(text: str, runs: list[NameRun]) -> list[NameRun]:
         elif _AFTER_QUOTE.match(gap) and linked[i - 1].alias_of is not None:
             linked[i] = replace(runs[i], alias_of=runs[i - 1].end)
     return linked
-
-
-def _is_actor_name(part: str) -> bool:
-    """'Sanjay Dutt', 'Max von Sydow', 'Lee J. Cobb', "D'Onofrio"; not 'RIO' (an acronym)."""
-    words = part.split()
-    if not 1 <= len(words) <= 4 or (len(words) == 1 and words[0].isupper()):
-        return False
-    return all(w[:1].isupper() or w in _PARTICLES for w in words) and words[-1][:1].isupper()
-
-
-def parentheses(doc: Doc, names_end: frozenset[int] = frozenset()) -> list[Parenthesis]:
-    """Parentheses that hold actors: "Ballu (Sanjay Dutt)", '"Catch" (Jim Caviezel)',
-    "a janitor (Brian Doyle-Murray)", "(played by A, B and C)".
-
-    The convention is the synopsis writers', not English grammar, so it is read from the
-    shape of the words: the parser has no notion of a cast list. Right after a name
-    (`names_end`: where the sentence's names end) any capitalised words are actors,
-    "(Caan)" too; elsewhere a full name is, unless the entity recogniser calls it a place
-    or an organisation. "(Savion Glover, named after American artist Man Ray)" loses
-    the actor and keeps the rest.
-    """
-    found = []
-    for match in re.finditer(r"\(([^()]*)\)", doc.text):
-        before = doc.text[: match.start()].rstrip()
-        inside = _PLAYED_BY.sub("", match.group(1).strip())
-        parts = [p.strip() for p in _ACTOR_SEPARATOR.split(inside) if p.strip()]
-        names = list(takewhile(_is_actor_name, parts))
-        name_end = len(re.sub(r"(?:['’]s)?[\"”'’]?$", "", before))
-        if not names or not (name_end in names_end or _full_names(doc, match, names)):
-            continue
-        if len(names) == len(parts):
-            found.append(Parenthesis(name_end, len(before), match.end(), tuple(names)))
-        elif len(names) == 1:  # "(Savion Glover, named after ...)": the gloss stays
-            rest = re.match(rf"\(\s*{re.escape(names[0])}\s*,\s*", doc.text[match.start() :])
-            if rest:
-                start, end = match.start() + 1, match.start() + rest.end()
-                found.append(Parenthesis(name_end, start, end, (names[0],)))
-    return found
-
-
-def _full_names(doc: Doc, match: re.Match[str], names: list[str]) -> bool:
-    """Full names ("(Brian Doyle-Murray)", "(played by ...)") that the entity recogniser
-    does not call a place, unless a noun for a person comes before ("a woman (Thandie
-    Newton)")."""
-    played = _PLAYED_BY.match(match.group(1).strip()) is not None
-    if not played and not all(len(n.split()) > 1 for n in names):
-        return False
-    start = match.start() + match.group(0).index(names[0])
-    before = [t for t in doc if t.idx < match.start()]
-    if before and noun_kind(before[-1]) == "person":
-        return True
-    return not any(
-        start <= t.idx < start + len(names[0]) and t.ent_type_ in NAME_LABELS - {"PERSON"}
-        for t in doc
-    )

@@ -31,8 +31,8 @@ from dataclasses import replace
 import numpy as np
 
 from outliner.document import Document, Retelling, Sentence, SentenceKind
-from outliner.lexicon import strip_possessive
-from outliner.story.characters import PERSON_NOUNS
+from outliner.lexicon import PERSON_NOUNS, strip_possessive
+from outliner.story.actors import cast
 from outliner.story.describe import descriptor
 from outliner.story.names import name_runs
 from outliner.story.variants import are_variants
@@ -123,7 +123,7 @@ def _described_again(document: Document, part: Seq[Sentence], known: set[str]) -
     "Ballu (Sanjay Dutt)". A continuation calls people it already introduced by name."""
     for sentence in part[:2]:
         doc = document.doc(sentence)
-        for run in name_runs(sentence.index, doc):
+        for run in cast(name_runs(sentence.index, doc), doc):
             if run.words[0] not in known:
                 continue
             noun = descriptor(doc[run.root])
