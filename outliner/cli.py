@@ -780,7 +780,8 @@ def characters(
     path: Annotated[str, typer.Argument(help="A synopsis file, or - for standard input.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON records.")] = False,
 ) -> None:
-    """List the characters a synopsis follows: name, aliases, role, description, mentions.
+    """List the characters a synopsis follows: name, aliases, role, description, mentions,
+    and the actor named in parentheses after them.
 
     \b
     Examples:

@@ -113,6 +113,8 @@ def test_eval_characters_on_tripod_train() -> None:
     )
     assert result.exit_code == 0, result.output
     assert "films 80" in result.stdout and "F1" in result.stdout
+    for line in ("default (development half)", "literal (check half)", "default (all)"):
+        assert line in result.stdout
 
 
 def test_eval_characters_missing_file(tmp_path: Path) -> None:
@@ -367,3 +369,14 @@ def test_actor_names_in_texts_are_counted() -> None:
         "Ram waits.",
     ]
     assert actor_names_in(texts, cast) == 2
+
+
+def test_halves_and_predictions_without_name_words() -> None:
+    from outliner.story.evaluate import halves
+
+    assert halves(["d", "a", "c", "b"]) == (["a", "c"], ["b", "d"])
+    cast = [CastMember("Will Smith", "Jay"), CastMember("Tommy Lee Jones", "Kay")]
+    score = score_film(
+        "MIB", "Kay and Jay meet. K shoots.", cast, [Character("K"), Character("Kay")]
+    )
+    assert score.unscored == ["K"] and score.predicted == ["Kay"] and score.precision == 1.0
