@@ -5,7 +5,7 @@ Synopses introduce people in a few set ways, each a relation in the dependency p
 - a copula: "Ballu is a gangster who is arrested by ..." (the `attr` of "is")
 - a noun the name stands in apposition to or compounds with: "his girlfriend Ganga",
   "prison guard Ganga", "her abusive guardian Raju" (his/her become the name of the
-  person before it in the sentence)
+  clause's subject, or of the person named before)
 - a noun the name is given to: "a young woman named Malti"
 The description is the synopsis's own words, at most 12 of them.
 """
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 MAX_WORDS = 12
 _NOUNS = ("NOUN", "NUM")
 _NAMING = ("name", "call", "nickname")
+_FUNCTION = frozenset("ADP CCONJ SCONJ DET PART AUX PRON".split())  # never end a phrase
 
 
 def _copula_attr(root: Token) -> Token | None:
@@ -82,9 +83,6 @@ def _words(tokens: list[Token]) -> str:
     # "A girl" opening the sentence is "a girl" in a description.
     lower = kept and kept[0].i == 0 and kept[0].pos_ == "DET"
     return text[:1].lower() + text[1:] if lower else text
-
-
-_FUNCTION = frozenset("ADP CCONJ SCONJ DET PART AUX PRON".split())
 
 
 def _owner(token: Token) -> str | None:
