@@ -75,7 +75,7 @@ eval-tp: $(STAMP)
 
 # Character finder against TRIPOD's IMDb casts (train films): precision, recall, F1, actors.
 eval-characters: $(STAMP)
-	$(BIN)/outliner eval characters $(TRIPOD)/synopses_train.csv $(TRIPOD)/cast_train.tsv
+	$(BIN)/outliner eval characters $(TRIPOD)/synopses_train.csv $(TRIPOD)/cast_train.tsv --bodies
 
 # Retelling detection on TRIPOD's single synopses: false retellings, two films found.
 eval-retellings: $(STAMP)

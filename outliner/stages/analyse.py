@@ -11,26 +11,28 @@ import re
 from dataclasses import replace
 
 from outliner.diagnostics import Code, Diagnostic
-from outliner.document import Character, Outline, Sentence, SentenceKind
+from outliner.document import Character, Document, Outline, Sentence, SentenceKind
 from outliner.story.places import find_places
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
 
 
-def find_characters(sentences: tuple[Sentence, ...]) -> tuple[Character, ...]:
-    """The characters of these sentences (see outliner.story.characters)."""
+def find_characters(document: Document) -> tuple[Character, ...]:
+    """The characters of the story the document tells (see outliner.story.characters)."""
     from outliner.story.characters import find_characters as find_people
 
-    return find_people(sentences)
+    return find_people(document, document.story)
 
 
 def analyse(outline: Outline) -> Outline:
     """Mark commentary, then find the characters (outliner.story) and places of the plot."""
+    from outliner.story.actors import without_actors
     from outliner.story.cast import with_aliases
     from outliner.story.commentary import mark_commentary
 
     document = mark_commentary(outline.document)
-    characters = with_aliases(find_characters(document.story), document.aliases)
+    characters = with_aliases(find_characters(document), document.aliases)
+    document = without_actors(document)
     left_out = tuple(
         Diagnostic(
             Code.COMMENTARY_LEFT_OUT, "commentary sentence left out of beats", sentence=s.index

@@ -38,6 +38,7 @@ def normalise(text: str) -> str:
     """Unicode NFC, one kind of newline, no control characters, single spaces, repaired
     punctuation spacing."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2032s", "\u2019s")  # "Laura′s": a prime used as an apostrophe
     text = _CONTROLS.sub(" ", _LINE_BREAKS.sub("\n", text.replace("\ufeff", "")))
     lines = []
     for line in text.split("\n"):

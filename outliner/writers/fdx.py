@@ -17,6 +17,7 @@ from outliner.writers.screenplay import (
     EMPTY_PART,
     act_title,
     beat_title,
+    cast_notes,
     first_appearances,
     retold_notes,
     turning_point_notes,
@@ -55,6 +56,7 @@ def _title_page(root: ET.Element, outline: Outline) -> None:
         f"Draft date: {page.draft_date.isoformat()}",
         "",
         page.logline,
+        *([""] + cast_notes(outline) if cast_notes(outline) else []),
     ]
     for line in lines:
         paragraph = ET.SubElement(content, "Paragraph", Alignment="Center")

@@ -25,6 +25,7 @@ from outliner.writers.screenplay import (
     EMPTY_PART,
     act_title,
     beat_title,
+    cast_notes,
     first_appearances,
     retold_notes,
     story_notes,
@@ -96,13 +97,15 @@ def title_page(page: TitlePage, model: str) -> str:
 
 
 def front_notes(outline: Outline) -> list[str]:
-    """Notes after the title page: the characters, then commentary left out of the beats."""
+    """Notes after the title page: the characters and their cast, then commentary left
+    out of the beats."""
     notes = []
     for c in outline.characters:
         name = c.name + (f", {c.role}" if c.role else "")
         aliases = f", also {', '.join(c.aliases)}" if c.aliases else ""
         description = f": {c.description}" if c.description else ""
         notes.append(f"[[Character: {escape(name + aliases + description)}]]")
+    notes.extend(f"[[{escape(note)}]]" for note in cast_notes(outline))
     for note in story_notes(outline):
         notes.append(f"[[{escape(note)}]]")
     for s in outline.document.sentences:

@@ -9,7 +9,7 @@ import re
 
 from outliner.document import Beat, Outline
 from outliner.structures import DEFAULT_STRUCTURE, arrange
-from outliner.writers.screenplay import act_title, beat_title
+from outliner.writers.screenplay import act_title, beat_title, cast_notes
 from outliner.writers.text import flat
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
@@ -42,6 +42,8 @@ def to_markdown(outline: Outline, structure: str = DEFAULT_STRUCTURE) -> str:
             f" · Structure: {structure} · Model: {md_escape(outline.model)}",
             "",
         ]
+        cast = cast_notes(outline)
+        lines += [*(f"- {md_escape(note)}" for note in cast), ""] if cast else []
     if outline.turning_points:
         lines += ["## Turning points", ""]
         beat_of = {i: beat.index for beat in outline.beats for i in beat.sentences}

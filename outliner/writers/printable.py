@@ -16,6 +16,7 @@ from outliner.writers.screenplay import (
     EMPTY_PART,
     act_title,
     beat_title,
+    cast_notes,
     first_appearances,
     retold_notes,
     turning_point_notes,
@@ -52,6 +53,7 @@ def blocks(outline: Outline, structure: str = DEFAULT_STRUCTURE) -> list[Block]:
             Block(Style.META, f"Source: {page.source} · Draft date: {page.draft_date}"),
             Block(Style.META, f"Structure: {structure}"),
             Block(Style.LOGLINE, page.logline),
+            *(Block(Style.META, note) for note in cast_notes(outline)),
         ]
     capitalised = first_appearances(outline)
     for division in arrange(outline, structure):

@@ -40,6 +40,12 @@ def first_appearances(outline: Outline) -> dict[int, str]:
     return changed
 
 
+def cast_notes(outline: Outline) -> list[str]:
+    """'Cast: Ballu — Sanjay Dutt' for every character the synopsis names an actor for:
+    actors are kept out of the beats and action, and shown here instead."""
+    return [f"Cast: {c.name} — {c.actor}" for c in outline.characters if c.actor]
+
+
 ACT_WORDS = ("ONE", "TWO", "THREE", "FOUR", "FIVE")
 
 
