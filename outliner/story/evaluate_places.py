@@ -131,19 +131,21 @@ def _int_ext(place: Place) -> str | None:
 def headings(sentences: list[str], film: str) -> list[Heading]:
     """The system's heading for each of these sentences, read together as one synopsis."""
     text = " ".join(sentences)
-    outline = analyse(Outline(read(text, film)))
-    own = {i: p for p in outline.places for i in p.sentences}
-    carried = {i: p for p in outline.places for i in p.carried}
-    # Where each system sentence starts in the text, to find the one a gold sentence is in.
+    document = read(text, film)
+    # Where each system sentence starts in the text, to find the one a gold sentence is
+    # in (before analyse, which takes actors' names out of the sentences' text).
     starts, position = [], 0
-    for s in outline.document.sentences:
+    for s in document.sentences:
         found = text.find(s.text, position)
         starts.append(found if found >= 0 else position)
         position = max(position, found + len(s.text)) if found >= 0 else position
+    outline = analyse(Outline(document))
+    own = {i: p for p in outline.places for i in p.sentences}
+    carried = {i: p for p in outline.places for i in p.carried}
     out, offset = [], 0
     for sentence in sentences:
         index = max((i for i, start in enumerate(starts) if start <= offset), default=0)
-        system = outline.document.sentences[index].index
+        system = document.sentences[index].index
         place = own.get(system) or carried.get(system)
         out.append(
             Heading(

@@ -43,7 +43,7 @@ class Role(StrEnum):
 # Prepositions that put an event at a place, or take someone to or from one.
 AT_PREPOSITIONS = frozenset(
     """in at inside on aboard near outside within behind around across through throughout
-    along beside under upon underneath atop over""".split()
+    along beside under upon underneath atop over by up down""".split()
 )
 # "toward the shore" is a direction, not an arrival: no place.
 TO_PREPOSITIONS = frozenset({"to", "into", "onto"})
@@ -58,8 +58,10 @@ NOT_JOURNEYS = frozenset(
     introduce compare relate contribute commit marry engage lose adapt pray owe dedicate
     transfer""".split()
 )
-# Nouns a "to" phrase can hang on and still be a journey: "on his way to the bank".
-JOURNEY_NOUNS = frozenset({"way", "trip", "return", "journey", "drive", "flight", "ride"})
+
+# Nouns of going somewhere to be there: "on a date to the opera", "a visit to the
+# hospital". (Not "on his way to the bank", "during the trip to the house": en route.)
+OUTING_NOUNS = frozenset({"date", "visit", "outing", "excursion", "tour"})
 
 # Verbs whose direct object is a place someone goes to, is at, or leaves.
 OBJECT_ROLE: dict[str, Role] = {
@@ -162,6 +164,10 @@ def _of_object(token: Token) -> Token | None:
     return None
 
 
+def _determined(token: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") for c in token.children)
+
+
 def place_role(token: Token) -> tuple[Role, str] | None:
     """How the sentence relates to the noun phrase `token` heads, and the word that says
     it (a preposition or a verb): None when it is not where anything happens."""
@@ -176,6 +182,10 @@ def place_role(token: Token) -> tuple[Role, str] | None:
         if word == "of" and governor.lower_ in ("out", "outside"):
             # "out of the house", "outside of their hotel"
             return (Role.FROM, "out") if governor.lower_ == "out" else (Role.AT, "outside")
+        if word == "by" and (head.dep_ == "agent" or not _determined(token)):
+            return None  # "killed by a car", "by car": an agent or a means
+        if word == "over" and kind_of(_kind_word(token)) is Kind.EVENT:
+            return None  # "over breakfast", "presiding over the trials": a time, a charge
         if word in AT_PREPOSITIONS:
             return Role.AT, word
         if word == "during" and kind_of(_kind_word(token)) is Kind.EVENT:
@@ -184,7 +194,7 @@ def place_role(token: Token) -> tuple[Role, str] | None:
         moved = governor.dep_ in ("dobj", "appos") and governor.head.pos_ == "VERB"
         if governor.lemma_ in NOT_JOURNEYS:
             return None
-        if word in TO_PREPOSITIONS and (verbal or moved or governor.lemma_ in JOURNEY_NOUNS):
+        if word in TO_PREPOSITIONS and (verbal or moved or governor.lemma_ in OUTING_NOUNS):
             return Role.TO, word
         if word in FROM_PREPOSITIONS and verbal:
             return Role.FROM, word
@@ -233,7 +243,9 @@ class Reader:
                 self.canonical[name] = c.name
                 for word in name.split():
                     self.canonical.setdefault(word, c.name)
-        self.resolved = {(m.sentence, m.start): m.character for m in mentions}
+        self.resolved = {
+            (m.sentence, m.start): m.characters[0] for m in mentions if len(m.characters) == 1
+        }
 
     def people(self, doc: Doc) -> set[str]:
         """The characters a sentence names (by any of their names)."""
@@ -288,6 +300,8 @@ class Reader:
         if ent is not None and (ent.label_ in PLACE_ENTITIES or kind is not None):
             if clean_name(ent.text).title() in self.canonical or ent.text in self.canonical:
                 return None  # the small model calls some names GPE ("Ganga")
+            if kind_word is None and ent.label_ == "GPE":
+                kind_word = "city"  # a city, a state, a country: it frames, it stages no scene
             return Found(sentence, token.i, clean_name(ent.text), kind_word, True, role, setting)
         if kind is None:
             return self._called(token, sentence, role, setting)
@@ -320,11 +334,18 @@ class Reader:
         return None
 
     def of_owner(self, found: Found, of_object: Token | None) -> Found:
-        """'the house of Max': an owner after 'of', when it is a character."""
-        if of_object is None or found.specific or of_object.text not in self.canonical:
+        """'the house of Max', 'the house of the gang members': an owner after 'of' (a
+        character as the characters list spells them, or people: "GANG MEMBERS' HOUSE")."""
+        if of_object is None or found.specific:
             return found
-        owner = self.canonical[of_object.text]
-        return replace(found, name=f"{owner.upper()}'S {found.name}", specific=True)
+        if of_object.text in self.canonical:
+            owner = f"{self.canonical[of_object.text].upper()}'S"
+        elif of_object.pos_ == "NOUN" and kind_of(of_object.lemma_) is None:
+            owner = clean_name(" ".join(t.text for t in _name_words(of_object)))
+            owner = f"{owner}'" if owner.endswith("S") else f"{owner}'S"
+        else:
+            return found
+        return replace(found, name=f"{owner} {found.name}", specific=True)
 
 
 # Verbs after which a bare "home" is where someone goes: "goes home", "takes Kat home".
@@ -382,9 +403,9 @@ def _affiliation(token: Token) -> bool:
 
 
 def _film_scene(token: Token, role: Role) -> bool:
-    """'in a famous scene' is the film's; 'the crime scene', 'the scene of the murder' and
-    'drives to the scene' are places."""
-    if token.lemma_ != "scene" or role is not Role.AT:
+    """'in a famous scene' is the film's, 'drive to the scene' says no place; 'the crime
+    scene' and 'the scene of the murder' are places."""
+    if token.lemma_ != "scene":
         return False
     return not any(c.dep_ in ("compound", "prep") for c in token.children)
 

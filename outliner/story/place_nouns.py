@@ -38,7 +38,7 @@ _KINDS: dict[Kind, frozenset[str]] = {
         cockpit morgue mortuary gym gymnasium locker dormitory dorm sauna bunker den
         laboratory lab office studio auditorium hall cafeteria canteen infirmary
         darkroom pantry nursery stairwell staircase interior cave cavern mine tunnel
-        sewer sewers tomb crypt cabin bed"""
+        sewer sewers tomb crypt cabin"""
     ),
     Kind.OUTDOORS: _words(
         """street road highway freeway motorway alley alleyway avenue boulevard lane square
@@ -68,6 +68,7 @@ _KINDS: dict[Kind, frozenset[str]] = {
         observatory aquarium stadium arena building skyscraper tower fortress fort
         citadel compound complex facility institute center centre depot garage
         laundromat salon showroom hangout motorhome trailer igloo tent hut shack shelter
+        workplace
         mausoleum pyramid shipyard dockyard barracks outpost"""
     ),
     Kind.VEHICLE: _words(
@@ -89,7 +90,7 @@ _KINDS: dict[Kind, frozenset[str]] = {
         festival fair carnival premiere conference fundraiser gala picnic auction rally
         parade memorial vigil graduation recital pageant barbecue dinner lunch luncheon
         brunch breakfast set shoot scene opera ballet match game hearing trial drive flight
-        voyage cruise ride"""
+        voyage cruise ride meeting videoconference"""
     ),
 }
 
@@ -121,6 +122,7 @@ SAME_KIND = {
     "ship": "boat",
     "yacht": "boat",
     "hideout": "lair",
+    "home": "house",
     "hideaway": "lair",
     "den": "lair",
     "base": "lair",

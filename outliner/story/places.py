@@ -28,9 +28,13 @@ from outliner.document import Character, Document, Mention, Place, Setting
 from outliner.story.place_mentions import Found, Reader, Role, read_sentence
 from outliner.story.place_nouns import BUILDING_WORDS, Kind, kind_of
 from outliner.story.scene_breaks import (
+    at_a_distance,
+    finds_out,
+    summarises,
     GROUP_NOUNS,
     joins,
     leaves,
+    main_verbs,
     points_back,
     root_of,
     root_tag,
@@ -144,6 +148,10 @@ class Gazetteer:
 def _primary(found: list[Found]) -> Found:
     """A sentence's own setting: the place of its main action, where something happens or
     someone goes (the highest clause first, then the first named)."""
+    if any(f.role is Role.TO for f in found):
+        # "takes her to the opera in his private jet": the vehicle is the means, the
+        # place reached the setting.
+        found = [f for f in found if not (f.role is Role.AT and f.kind_class is Kind.VEHICLE)]
     for candidates in (
         [f for f in found if f.role is not Role.FROM and not f.nested],
         [f for f in found if f.role is not Role.FROM],
@@ -200,6 +208,20 @@ class Continuity:
         words = [t for c in subjects for t in c.subtree]
         return {self.reader.canonical[t.text] for t in words if t.text in self.reader.canonical}
 
+    def _participants(self, doc: Doc) -> set[str]:
+        """The characters the main clause's verbs act with: subjects, objects, the agent
+        of a passive, the people met or spoken to ("gives Nick the code", "is shot by
+        Chango", "talks with Kate")."""
+        roles = ("nsubj", "nsubjpass", "dobj", "dative", "agent")
+        words = [
+            t
+            for verb in main_verbs(doc)
+            for child in verb.children
+            if child.dep_ in roles
+            for t in child.subtree
+        ]
+        return {self.reader.canonical[t.text] for t in words if t.text in self.reader.canonical}
+
     def _named(self, index: int, found: list[Found], doc: Doc, people: set[str]) -> None:
         where = self.current
         entries = [self.gazetteer.resolve(f, where) for f in found]
@@ -227,14 +249,22 @@ class Continuity:
     def _unnamed(self, index: int, doc: Doc, people: set[str]) -> None:
         assert self.current is not None
         subject = self._subject(doc)
-        stays = subject is None or bool(subject & self.people) or joins(doc) or points_back(doc)
-        if not stays or (time_jump(doc) and not points_back(doc)):
+        stays = (
+            subject is None
+            or bool(self._participants(doc) & self.people)
+            or joins(doc)
+            or points_back(doc)
+        )
+        if not stays or at_a_distance(doc) or (time_jump(doc) and not points_back(doc)):
             self._leave()  # a new scene, or another thread, somewhere unnamed
             return
         if self.current.kind_class is Kind.AREA:
             return  # a city frames the story; it is not a scene's place
-        if stative(doc):
-            return  # what someone is or feels: in no scene, but the scene goes on
+        if summarises(doc):
+            self._leave()  # time spent or a habit: a summary, and the scene is over
+            return
+        if stative(doc) or finds_out(doc):
+            return  # what someone is, feels or learns: in no scene, but the scene goes on
         self.current.carried.append(index)
         self._remember(doc, people)
         if leaves(doc):

@@ -13,11 +13,21 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-# Adverbs of the main verb that jump in time or cut to another thread.
-JUMP_ADVERBS = frozenset({"later", "meanwhile", "afterwards", "afterward", "subsequently"})
-# "Seasons pass", "Months go by": time passing is the sentence's own event.
-TIME_NOUNS = frozenset({"season", "month", "year", "week", "day", "time", "hour"})
-# A sentence whose main verb only states what someone is, feels or believes is no scene.
+# Adverbs that jump in time or cut to another thread: "Later", "Meanwhile".
+JUMP_ADVERBS = frozenset(
+    {"later", "earlier", "meanwhile", "afterwards", "afterward", "subsequently", "eventually"}
+)
+# Nouns of a stretch of time: "That night", "The next day", "Three months later".
+TIME_NOUNS = frozenset(
+    """season month year week weekend day night morning evening afternoon hour minute
+    time""".split()
+)
+# Words that make a time noun a moment of the story: "that night", "the next day";
+# not "in time" or "at the time".
+TIME_MARKERS = frozenset(
+    """that this next following same later earlier after one few several two three four
+    five some""".split()
+)
 STATIVE_VERBS = frozenset(
     """be seem become remain love hate know believe feel like fear want wish care admire
     resent trust""".split()
@@ -28,26 +38,96 @@ def root_of(doc: Doc) -> Token | None:
     return next((t for t in doc if t.dep_ == "ROOT"), None)
 
 
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause `token` belongs to."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def time_jump(doc: Doc) -> bool:
-    """'The next day, ...', 'Some time later, ...', 'Meanwhile, ...', 'Seasons pass'."""
+    """'The next day, ...', 'That night', 'Some time later, ...', 'Meanwhile, ...',
+    'Seasons pass': a time phrase of the main clause (the root's, or a verb joined to
+    it), or time passing as the sentence's own event."""
     root = root_of(doc)
     if root is None:
         return False
-    if any(c.dep_ == "advmod" and c.lower_ in JUMP_ADVERBS for c in root.children):
-        return True
+    main = {root.i, *(c.i for c in root.children if c.dep_ == "conj")}
     if root.lemma_ in ("pass", "go") and any(
         c.dep_ == "nsubj" and c.lemma_ in TIME_NOUNS for c in root.children
     ):
         return True
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME") or ent.start >= root.i:
+    for token in doc[: root.i]:  # the story's time is set before its main verb
+        if _clause_verb(token).i not in main or token.dep_ in ("dobj", "nsubj", "attr"):
             continue
-        head = ent.root.head
-        if ent.root.dep_ == "npadvmod" and head.i == root.i:
+        if token.lower_ in JUMP_ADVERBS and token.dep_ == "advmod":
             return True
-        if head.dep_ == "prep" and head.head.i == root.i:
-            return True  # "On the night of the prom, ..."
+        if token.lemma_ in TIME_NOUNS and (
+            token.ent_type_ in ("DATE", "TIME")
+            or any(c.lower_ in TIME_MARKERS or c.lower_ in JUMP_ADVERBS for c in token.subtree)
+        ):
+            return True
     return False
+
+
+# Calls and letters: the people are apart, each somewhere the text does not say.
+CALL_VERBS = frozenset({"call", "phone", "telephone", "text", "email", "radio"})
+CALL_NOUNS = frozenset({"phone", "telephone", "cellphone", "call", "voicemail", "letter"})
+
+
+def at_a_distance(doc: Doc) -> bool:
+    """'Nick calls Dwayne', 'Dwayne gets a call from Nick', 'on his phone', 'Judy writes
+    to Scottie': a phone call or a letter (the annotation's rule: no setting)."""
+    for verb in main_verbs(doc):
+        if verb.lemma_ in CALL_VERBS and not any(c.dep_ in ("oprd", "xcomp") for c in verb.children):
+            return True  # not "calls him a liar"
+        if verb.lemma_ == "write" and any(c.lower_ == "to" for c in verb.children):
+            return True
+    return any(t.lemma_ in CALL_NOUNS and t.dep_ in ("dobj", "pobj") for t in doc)
+
+
+# Adverbs of habit: what happens again and again is a summary, not a scene.
+HABIT_ADVERBS = frozenset({"often", "usually", "regularly", "frequently", "always", "repeatedly"})
+
+
+def summarises(doc: Doc) -> bool:
+    """'They spend the entire day together', 'Scottie frequents the places that Madeleine
+    visited', 'often visits her': time spent or a habit, summed up (no setting)."""
+    for verb in main_verbs(doc):
+        if verb.lemma_ == "frequent":
+            return True
+        if verb.lemma_ == "spend" and any(
+            c.dep_ in ("dobj", "npadvmod") and c.lemma_ in TIME_NOUNS for c in verb.children
+        ):
+            return True
+        if any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for c in verb.children):
+            return True
+    return False
+
+
+# Verbs of finding something out: the sentence tells what someone learns, not a scene
+# ("Nick learns that Catherine has a troubled history").
+KNOWING_VERBS = frozenset(
+    "learn discover realize realise deduce identify understand".split()
+)
+
+
+# Verbs of telling what happened: with a clause in the simple past they tell the past
+# ("Nick reveals he reactivated the bomb"); with another tense, a scene's talk.
+TELLING_VERBS = frozenset("reveal admit confess explain".split())
+
+
+def finds_out(doc: Doc) -> bool:
+    """What someone learns, or is told of the past: no scene of its own."""
+    root = root_of(doc)
+    if root is None:
+        return False
+    clauses = [c for c in root.children if c.dep_ in ("ccomp", "oprd") or c.lower_ == "as"]
+    if root.lemma_ in KNOWING_VERBS:
+        return bool(clauses)
+    return root.lemma_ in TELLING_VERBS and any(
+        c.tag_ == "VBD" and past_form(c) for c in clauses
+    )
 
 
 def stative(doc: Doc) -> bool:
@@ -58,7 +138,7 @@ def stative(doc: Doc) -> bool:
 
 # Verbs by which someone joins the scene the story is in: "Mr. Pink arrives".
 JOINING_VERBS = frozenset(
-    "arrive appear enter join come return step show burst walk run rush".split()
+    "arrive appear reappear enter join come return step show burst walk run rush".split()
 )
 # Verbs by which the people of a scene leave it: the story goes on somewhere else.
 LEAVING_VERBS = frozenset({"leave", "flee", "depart", "escape", "storm"})
@@ -109,7 +189,12 @@ def leaves(doc: Doc) -> bool:
 
 
 def joins(doc: Doc) -> bool:
-    return any(v.lemma_ in JOINING_VERBS for v in main_verbs(doc))
+    """'A police officer arrives', 'Joe reappears': someone comes to where the story is
+    (not "comes before Parliament": somewhere else, named or not)."""
+    return any(
+        v.lemma_ in JOINING_VERBS and not any(c.dep_ == "prep" and c.lower_ not in ("in", "back") for c in v.children)
+        for v in main_verbs(doc)
+    )
 
 
 def root_tag(doc: Doc) -> str:

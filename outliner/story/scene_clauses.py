@@ -25,12 +25,12 @@ UNREAL_VERBS = frozenset(
     argue encourage advise plot scheme vow say tell claim announce explain reveal insist
     warn inform admit state declare learn discover realize realise believe think know
     remember recall recount describe mention confess report imagine suspect assume
-    deny""".split()
+    deny forget devise""".split()
 )
 # Nouns of the same kind: "his hopes of going to college", "a plan to fly to Paris".
 UNREAL_NOUNS = frozenset(
     """hope plan dream intention idea chance desire offer promise threat wish goal ambition
-    suggestion proposal invitation attempt""".split()
+    suggestion proposal invitation attempt plot scheme memory""".split()
 )
 UNREAL_MODALS = frozenset({"will", "would", "could", "might", "should", "shall", "'ll", "'d"})
 
@@ -102,6 +102,8 @@ def _describes(verb: Token) -> bool:
     "enrols her in a private school"."""
     if verb.lemma_ in AFFILIATION_VERBS:
         return True
+    if verb.lemma_ == "be" and any(c.dep_ == "attr" and not c.ent_type_ for c in verb.children):
+        return True  # "Shakespeare is a poor playwright ... in 1593 London" (not a date)
     if verb.dep_ == "relcl" and verb.lemma_ == "be":
         return True
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
@@ -109,9 +111,14 @@ def _describes(verb: Token) -> bool:
 
 def _told_as_real(verb: Token) -> bool:
     children = list(verb.children)
-    if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "instead", "without"):
-        if verb.head.lower_ == "without" or verb.head.head.lower_ in ("instead", "rather"):
-            return False  # "instead of going to the airport", "without going home"
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "without", "since"):
+        # "instead of going to the airport", "without going home", "since her meeting
+        # the man at the coffee shop" (a memory)
+        preposition = verb.head
+        if preposition.lower_ in ("without", "since") or any(
+            t.lower_ in ("instead", "rather") for t in (preposition.head, *preposition.children)
+        ):
+            return False
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in children):
         return False
     if any(c.dep_ == "aux" and c.text in UNREAL_MODALS for c in children):
