@@ -70,7 +70,9 @@ OBJECT_ROLE: dict[str, Role] = {
         besiege occupy""".split(),
         Role.TO,
     ),
-    **dict.fromkeys("explore search tour patrol attack rob bomb burgle".split(), Role.AT),
+    **dict.fromkeys(
+        "explore search tour patrol attack rob bomb burgle show hold host throw".split(), Role.AT
+    ),
     **dict.fromkeys("leave flee exit escape evacuate".split(), Role.FROM),
 }
 # Verbs whose object is a vehicle the scene is in: "while driving the car".
@@ -98,6 +100,8 @@ class Found:
     setting: Setting | None  # what this mention says about INT./EXT.
     nested: bool = False  # inside another place's phrase: "a restaurant in San Diego"
     depth: int = 0  # clauses below the main one (see clause_depth)
+    fresh: bool = False  # "a building": a place not met before
+    unowned: bool = False  # "her apartment" with "her" not resolved: whose, unknown
 
     @property
     def part(self) -> bool:
@@ -195,6 +199,11 @@ def place_role(token: Token) -> tuple[Role, str] | None:
         if governor.lemma_ in NOT_JOURNEYS:
             return None
         if word in TO_PREPOSITIONS and (verbal or moved or governor.lemma_ in OUTING_NOUNS):
+            if any(
+                c.dep_ == "nsubj" and kind_of(c.lemma_) in (Kind.BUILDING, Kind.ROOM)
+                for c in governor.children
+            ):
+                return None  # "his house goes to the church": a bequest, not a journey
             return Role.TO, word
         if word in FROM_PREPOSITIONS and verbal:
             return Role.FROM, word
@@ -316,8 +325,21 @@ class Reader:
         name = clean_name(" ".join(t.text for t in words))
         if owner:
             name = f"{owner.upper()}'S {name}"
-        specific = owner is not None or len(words) > 1 or token.pos_ == "PROPN"
-        return Found(sentence, token.i, name, kind_word, specific, role, setting)
+        # "the building where Rachel died" is one building, not the last one named
+        described = any(c.dep_ == "relcl" for c in token.children)
+        specific = owner is not None or len(words) > 1 or token.pos_ == "PROPN" or described
+        children = list(token.children)
+        return Found(
+            sentence,
+            token.i,
+            name,
+            kind_word,
+            specific,
+            role,
+            setting,
+            fresh=any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in children),
+            unowned=owner is None and any(c.dep_ == "poss" for c in children),
+        )
 
     def _called(
         self, token: Token, sentence: int, role: Role, setting: Setting | None
@@ -372,7 +394,11 @@ def _home(token: Token, sentence: int) -> Found | None:
 def _nested(token: Token) -> bool:
     """'a restaurant in downtown San Diego': San Diego only says where the restaurant is."""
     head = token.head
-    return head.pos_ == "ADP" and kind_of(head.head.lemma_) is not None
+    return (
+        head.pos_ == "ADP"
+        and head.head.pos_ in ("NOUN", "PROPN")
+        and kind_of(head.head.lemma_) is not None
+    )
 
 
 def _describes_someone(token: Token, found: Found) -> bool:
@@ -407,7 +433,7 @@ def _film_scene(token: Token, role: Role) -> bool:
     scene' and 'the scene of the murder' are places."""
     if token.lemma_ != "scene":
         return False
-    return not any(c.dep_ in ("compound", "prep") for c in token.children)
+    return not any(c.dep_ == "compound" or c.lower_ == "of" for c in token.children)
 
 
 def read_sentence(reader: Reader, doc: Doc, sentence: int) -> Iterator[Found]:

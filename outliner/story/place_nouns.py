@@ -68,7 +68,7 @@ _KINDS: dict[Kind, frozenset[str]] = {
         observatory aquarium stadium arena building skyscraper tower fortress fort
         citadel compound complex facility institute center centre depot garage
         laundromat salon showroom hangout motorhome trailer igloo tent hut shack shelter
-        workplace
+        workplace shaft
         mausoleum pyramid shipyard dockyard barracks outpost"""
     ),
     Kind.VEHICLE: _words(

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from outliner.document import Character, Document, Mention, Place, Setting
 from outliner.story.place_mentions import Found, Reader, Role, read_sentence
-from outliner.story.place_nouns import BUILDING_WORDS, Kind, kind_of
+from outliner.story.place_nouns import BUILDING_WORDS, Kind, kind_of, same_kind
 from outliner.story.scene_breaks import (
     at_a_distance,
     finds_out,
@@ -58,6 +58,7 @@ class _Entry:
     named: list[int]
     carried: list[int]
     within: _Entry | None = None  # the building or vehicle a room is in
+    vague: bool = False  # "a house", "her car", "the city": which one, the text does not say
 
     @property
     def kind_class(self) -> Kind | None:
@@ -82,10 +83,42 @@ def _same_name(a: str, b: str) -> bool:
     return bool(x & y) and (x <= y or y <= x)
 
 
+# Places a story has many of, each someone's: "the house", "her car" or "a cell" says
+# which only with an owner or a name (the annotation leaves such words out when a film
+# has two houses). So do the words for any building or any town.
+OWNED_KINDS = frozenset(
+    "house apartment flat room bedroom car van truck cell office suite trailer".split()
+)
+
+
+def _vague(found: Found, contested: frozenset[str]) -> bool:
+    if found.specific:
+        return False
+    if found.kind in OWNED_KINDS:
+        return found.kind in contested
+    return found.kind in BUILDING_WORDS or found.kind_class is Kind.AREA
+
+
+def contested_kinds(docs: Iterable[Doc]) -> frozenset[str]:
+    """The kinds of place the synopsis gives two owners or more ("his apartment", "Beth's
+    apartment"): for those, a plain "the apartment" does not say which."""
+    owners: dict[str, set[str]] = {}
+    for doc in docs:
+        for token in doc:
+            kind = same_kind(token.lemma_)
+            if kind not in OWNED_KINDS:
+                continue
+            for child in token.children:
+                if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+                    owners.setdefault(kind, set()).add(child.lower_)
+    return frozenset(kind for kind, who in owners.items() if len(who) > 1)
+
+
 class Gazetteer:
     """The story's places, in order of first mention; mentions resolve to one spelling."""
 
-    def __init__(self) -> None:
+    def __init__(self, contested: frozenset[str] = frozenset()) -> None:
+        self.contested = contested
         self.entries: list[_Entry] = []
         self._recent: list[_Entry] = []  # most recently mentioned last
 
@@ -96,6 +129,7 @@ class Gazetteer:
         if entry is None:
             name = f"{container.name} - {found.name}" if container else found.name
             entry = _Entry(name, found.kind, found.specific, set(), [], [], container)
+            entry.vague = container is None and _vague(found, self.contested)
             self.entries.append(entry)
         if found.setting is not None:
             entry.settings.add(found.setting)
@@ -121,10 +155,12 @@ class Gazetteer:
                 if entry.within is container and entry.kind == found.kind:
                     return entry
             return None
-        for entry in reversed(self._recent):
-            if entry.name == found.name:
-                return entry
+        if found.fresh or found.unowned:
+            return None  # "a building", "her apartment": not the last one named
         if found.specific:
+            for entry in reversed(self._recent):
+                if entry.name == found.name:
+                    return entry
             for entry in reversed(self._recent):
                 # One kind only: "NEW YORK AIRPORT" is not "NEW YORK".
                 if (
@@ -158,7 +194,8 @@ def _primary(found: list[Found]) -> Found:
         found,
     ):
         if candidates:
-            return min(candidates, key=lambda f: (f.depth, f.position))
+            # specific before generic: "the car along Lakeshore Drive" is on Lakeshore Drive
+            return min(candidates, key=lambda f: (f.depth, not f.specific, f.position))
     raise ValueError("no place")
 
 
@@ -174,9 +211,9 @@ class Continuity:
     A region (a city, a country) frames a story but stages no scene: it is not carried.
     """
 
-    def __init__(self, reader: Reader) -> None:
+    def __init__(self, reader: Reader, contested: frozenset[str] = frozenset()) -> None:
         self.reader = reader
-        self.gazetteer = Gazetteer()
+        self.gazetteer = Gazetteer(contested)
         self.current: _Entry | None = None
         self.people: set[str] = set()  # the characters the scene has named
         self.words: set[str] = set()  # the nouns the scene has used
@@ -225,9 +262,13 @@ class Continuity:
     def _named(self, index: int, found: list[Found], doc: Doc, people: set[str]) -> None:
         where = self.current
         entries = [self.gazetteer.resolve(f, where) for f in found]
-        primary = _primary(found)
+        # "driving the car along Lakeshore Drive": a place that says which before one
+        # that does not
+        known = [f for f, e in zip(found, entries, strict=True) if not e.vague]
+        primary = _primary(known or found)
         own = entries[found.index(primary)]
-        own.named.append(index)
+        if not own.vague:
+            own.named.append(index)
         # Where the story is at the end of the sentence: the last place someone goes to
         # after the main one, in a clause as high; else the main one, unless it was left.
         arrivals = [
@@ -239,6 +280,9 @@ class Continuity:
             self._leave()  # only left a place: the story goes somewhere unnamed
             return
         self.current = arrivals[-1] if arrivals else own
+        if self.current.vague:
+            self._leave()  # somewhere the text does not say which
+            return
         if self.current is not where:
             # A new scene: its people are those named here, or, when a pronoun is the
             # subject ("they reach a warehouse"), those of the sentence before.
@@ -284,8 +328,8 @@ def find_places(
 ) -> tuple[Place, ...]:
     """The plot's places in order of first mention, each with the sentences that name it
     as their setting and the sentences it carries into."""
-    continuity = Continuity(Reader(characters, mentions))
     docs = [document.doc(sentence) for sentence in document.plot]
+    continuity = Continuity(Reader(characters, mentions), contested_kinds(docs))
     present = told_in_present(docs)
     for sentence, doc in zip(document.plot, docs, strict=True):
         continuity.add(sentence.index, doc, present)

@@ -123,8 +123,11 @@ def _told_as_real(verb: Token) -> bool:
         return False
     if any(c.dep_ == "aux" and c.text in UNREAL_MODALS for c in children):
         return False  # lowercase only: "Will" opening a sentence is a name
-    if verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in children):
-        return False  # "had grown up in Ohio": before the story
+    if verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in children):
+        children += [c for c in verb.head.children if c.dep_ == "aux"]  # "has hidden and fled"
+    perfect = {c.lower_ for c in children if c.dep_ == "aux"} & {"had", "has", "have"}
+    if verb.tag_ == "VBN" and ("had" in perfect or (perfect and verb.dep_ in ("relcl", "conj"))):
+        return False  # "had grown up in Ohio", "Lau, who has fled to Hong Kong": before
     # What is said or planned follows its verb ("claims that he will lead them to the
     # bodies"); a clause before it is the parser hanging "...; he claims" on it.
     return not (
