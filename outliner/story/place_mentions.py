@@ -25,7 +25,14 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from outliner.document import Character, Mention, Setting
-from outliner.story.place_nouns import NAMING_ADJECTIVES, PART_SETTING, Kind, kind_of, same_kind
+from outliner.story.place_nouns import (
+    GATHERINGS,
+    NAMING_ADJECTIVES,
+    PART_SETTING,
+    Kind,
+    kind_of,
+    same_kind,
+)
 from outliner.story.scene_clauses import clause_depth, governor, is_scene
 
 if TYPE_CHECKING:
@@ -67,16 +74,17 @@ OUTING_NOUNS = frozenset({"date", "visit", "outing", "excursion", "tour"})
 OBJECT_ROLE: dict[str, Role] = {
     **dict.fromkeys(
         """enter reach visit storm raid infiltrate invade approach board attend surround
-        besiege occupy""".split(),
+        besiege occupy find""".split(),
         Role.TO,
     ),
     **dict.fromkeys(
-        "explore search tour patrol attack rob bomb burgle show hold host throw".split(), Role.AT
+        "explore search tour patrol attack rob bomb burgle show hold host throw interrupt".split(),
+        Role.AT,
     ),
-    **dict.fromkeys("leave flee exit escape evacuate".split(), Role.FROM),
+    **dict.fromkeys("leave flee exit escape evacuate abandon".split(), Role.FROM),
 }
 # Verbs whose object is a vehicle the scene is in: "while driving the car".
-VEHICLE_VERBS = frozenset({"drive", "ride", "steer", "pilot", "fly", "crash"})
+VEHICLE_VERBS = frozenset({"drive", "ride", "steer", "pilot", "fly", "crash", "turn", "sail"})
 # Of those, the ones that take you inside, and those that keep you outside.
 INSIDE_VERBS = frozenset({"enter", "infiltrate", "board", "storm", "raid", "invade"})
 OUTSIDE_VERBS = frozenset({"surround", "besiege", "approach"})
@@ -206,6 +214,8 @@ def place_role(token: Token) -> tuple[Role, str] | None:
                 return None  # "his house goes to the church": a bequest, not a journey
             return Role.TO, word
         if word in FROM_PREPOSITIONS and verbal:
+            if word == "from" and token.ent_type_ == "GPE":
+                return None  # "Judy Barton, from Salina, Kansas": where someone is from
             return Role.FROM, word
         return None
     if token.dep_ == "dobj" and head.lemma_ in OBJECT_ROLE:
@@ -218,6 +228,9 @@ def place_role(token: Token) -> tuple[Role, str] | None:
         return Role.AT, head.lemma_
     if token.dep_ in ("conj", "appos") and token.head.i != token.i:
         return place_role(token.head)
+    if token.dep_ in ("nsubj", "nsubjpass") and head.dep_ == "ROOT":
+        if _kind_word(token) in GATHERINGS:
+            return Role.AT, head.lemma_  # "The business dinner does not end well"
     return None
 
 
@@ -277,6 +290,8 @@ class Reader:
         """ "Kat finds a guitar in her car": until the pronouns are resolved (Outline.mentions),
         "his" or "her" is the one character who is the subject of the clause."""
         verb = governor(token)
+        while verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+            verb = verb.head  # "Boz ... is stabbed at his apartment": the first verb's subject
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if len(subjects) != 1 or subjects[0].pos_ != "PROPN":
             return None
@@ -326,9 +341,10 @@ class Reader:
         if owner:
             name = f"{owner.upper()}'S {name}"
         # "the building where Rachel died" is one building, not the last one named
-        described = any(c.dep_ == "relcl" for c in token.children)
-        specific = owner is not None or len(words) > 1 or token.pos_ == "PROPN" or described
         children = list(token.children)
+        unowned = owner is None and any(c.dep_ == "poss" for c in children)
+        described = not unowned and any(c.dep_ == "relcl" for c in children)
+        specific = owner is not None or len(words) > 1 or token.pos_ == "PROPN" or described
         return Found(
             sentence,
             token.i,
@@ -338,7 +354,7 @@ class Reader:
             role,
             setting,
             fresh=any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in children),
-            unowned=owner is None and any(c.dep_ == "poss" for c in children),
+            unowned=unowned,
         )
 
     def _called(
@@ -422,7 +438,7 @@ SCHOOLING = frozenset({"school", "college", "university", "class", "kindergarten
 def _affiliation(token: Token) -> bool:
     return (
         token.lemma_.lower() in SCHOOLING
-        and token.head.lower_ in ("in", "to", "from", "at")
+        and (token.head.lower_ in ("in", "to", "from", "at") or token.dep_ == "dobj")
         and not any(c.dep_ in ("det", "poss") for c in token.children)
         and not (token.pos_ == "PROPN" or any(c.pos_ == "PROPN" for c in token.children))
     )

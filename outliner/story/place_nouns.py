@@ -38,7 +38,7 @@ _KINDS: dict[Kind, frozenset[str]] = {
         cockpit morgue mortuary gym gymnasium locker dormitory dorm sauna bunker den
         laboratory lab office studio auditorium hall cafeteria canteen infirmary
         darkroom pantry nursery stairwell staircase interior cave cavern mine tunnel
-        sewer sewers tomb crypt cabin"""
+        sewer sewers tomb crypt cabin coffin bath bathtub"""
     ),
     Kind.OUTDOORS: _words(
         """street road highway freeway motorway alley alleyway avenue boulevard lane square
@@ -51,7 +51,7 @@ _KINDS: dict[Kind, frozenset[str]] = {
         countryside swamp marsh glacier volcano canal waterfront boardwalk maze trail
         ruins scrapyard junkyard railyard quarry seabed riverbank outskirts moor moors
         prairie plain plains savanna tundra orchard vineyard island beachfront
-        streets rooftops grounds driveway porch balcony patio terrace doorstep"""
+        streets rooftops grounds driveway porch balcony patio terrace doorstep grave"""
     ),
     Kind.BUILDING: _words(
         """house home apartment flat mansion palace castle hotel motel inn hostel lodge
@@ -90,9 +90,16 @@ _KINDS: dict[Kind, frozenset[str]] = {
         festival fair carnival premiere conference fundraiser gala picnic auction rally
         parade memorial vigil graduation recital pageant barbecue dinner lunch luncheon
         brunch breakfast set shoot scene opera ballet match game hearing trial drive flight
-        voyage cruise ride meeting videoconference"""
+        voyage cruise ride meeting videoconference mass"""
     ),
 }
+
+# Gatherings: a party or a dinner is a setting even as the subject of its sentence ("The
+# business dinner does not end well", "Walt's funeral Mass is celebrated").
+GATHERINGS = _words(
+    """party prom wedding funeral ceremony reception banquet ball dance concert festival
+    fundraiser gala picnic dinner lunch luncheon meeting mass"""
+)
 
 KIND_OF: dict[str, Kind] = {word: kind for kind, words in _KINDS.items() for word in words}
 KIND_OF["fire escape"] = Kind.OUTDOORS  # a two-word place noun: "escape" alone is no place

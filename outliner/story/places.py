@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from outliner.document import Character, Document, Mention, Place, Setting
 from outliner.story.place_mentions import Found, Reader, Role, read_sentence
+from outliner.story.scene_clauses import UNREAL_VERBS
 from outliner.story.place_nouns import BUILDING_WORDS, Kind, kind_of, same_kind
 from outliner.story.scene_breaks import (
     at_a_distance,
@@ -199,6 +200,26 @@ def _primary(found: list[Found]) -> Found:
     raise ValueError("no place")
 
 
+def _acts_on_someone_there(doc: Doc) -> bool:
+    """'Beth visits him': a pronoun object is someone the scene has just named."""
+    return any(
+        c.dep_ in ("dobj", "dative") and c.pos_ == "PRON" and c.lower_ in ("him", "her", "them")
+        for verb in main_verbs(doc)
+        for c in verb.children
+    )
+
+
+def _someone_appears(doc: Doc) -> bool:
+    """'A woman is drowning', 'A monster jumps out': someone new, where the story is."""
+    root = root_of(doc)
+    return root is not None and root.lemma_ not in UNREAL_VERBS and any(
+        c.dep_ == "nsubj"
+        and c.pos_ == "NOUN"
+        and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+        for c in root.children
+    )
+
+
 class Continuity:
     """Walks the plot in order, giving each sentence its own setting or a carried one.
 
@@ -259,6 +280,36 @@ class Continuity:
         ]
         return {self.reader.canonical[t.text] for t in words if t.text in self.reader.canonical}
 
+    def _meets_someone_new(self, doc: Doc) -> bool:
+        """'Edward meets with Mr. Morse', 'he confronts Beth': the main verb goes to someone
+        the scene has not named, so the story is somewhere else (not "Beth visits him",
+        nor "Margaret also meets Gertrude" at the party)."""
+        if joins(doc):
+            return False
+        heads = [
+            c
+            for verb in main_verbs(doc)
+            for c in verb.children
+            if c.dep_ == "dobj" or (verb.lemma_ == "meet" and c.lower_ == "with")
+        ]
+        heads += [g for h in heads if h.dep_ == "prep" for g in h.children]
+        objects = [
+            t
+            for h in heads
+            for t in (h, *(c for c in h.children if c.dep_ in ("compound", "conj")))
+            if t.text in self.reader.canonical
+        ]
+        if not objects or {self.reader.canonical[t.text] for t in objects} & self.people:
+            return False
+        # Someone there may bring someone in ("Mr. Blonde has taken a police officer
+        # hostage"); "he confronts Beth", "Edward meets with Mr. Morse" go to them.
+        subject = self._subject(doc)
+        meets = any(
+            v.lemma_ == "meet" and any(c.lower_ == "with" for c in v.children)
+            for v in main_verbs(doc)
+        )
+        return subject is None or meets
+
     def _named(self, index: int, found: list[Found], doc: Doc, people: set[str]) -> None:
         where = self.current
         entries = [self.gazetteer.resolve(f, where) for f in found]
@@ -296,9 +347,13 @@ class Continuity:
         stays = (
             subject is None
             or bool(self._participants(doc) & self.people)
+            or _acts_on_someone_there(doc)
+            or _someone_appears(doc)
             or joins(doc)
             or points_back(doc)
         )
+        if stays and self._meets_someone_new(doc):
+            stays = False
         if not stays or at_a_distance(doc) or (time_jump(doc) and not points_back(doc)):
             self._leave()  # a new scene, or another thread, somewhere unnamed
             return

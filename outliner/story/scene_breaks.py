@@ -112,21 +112,15 @@ KNOWING_VERBS = frozenset(
 )
 
 
-# Verbs of telling what happened: with a clause in the simple past they tell the past
-# ("Nick reveals he reactivated the bomb"); with another tense, a scene's talk.
-TELLING_VERBS = frozenset("reveal admit confess explain".split())
-
-
 def finds_out(doc: Doc) -> bool:
-    """What someone learns, or is told of the past: no scene of its own."""
+    """'Nick learns that Catherine has a troubled history', 'Scottie identifies the setting
+    of the nightmare': what someone finds out is no scene of its own (unless told by
+    someone there: "learns from Gertrude that ...")."""
     root = root_of(doc)
-    if root is None:
-        return False
-    clauses = [c for c in root.children if c.dep_ in ("ccomp", "oprd") or c.lower_ == "as"]
-    if root.lemma_ in KNOWING_VERBS:
-        return bool(clauses)
-    return root.lemma_ in TELLING_VERBS and any(
-        c.tag_ == "VBD" and past_form(c) for c in clauses
+    return (
+        root is not None
+        and root.lemma_ in KNOWING_VERBS
+        and not any(c.dep_ == "prep" and c.lower_ == "from" for c in root.children)
     )
 
 
@@ -157,7 +151,7 @@ POINTING_BACK = frozenset({"location", "place", "spot", "premises"})
 def points_back(doc: Doc) -> bool:
     """'moved there', 'after arriving at the location': the place the story is already in."""
     for token in doc:
-        if token.lower_ == "there" and token.dep_ == "advmod":
+        if token.lower_ in ("there", "here") and token.dep_ == "advmod":
             return True
         if (
             token.lemma_ in POINTING_BACK

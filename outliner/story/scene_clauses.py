@@ -25,7 +25,7 @@ UNREAL_VERBS = frozenset(
     argue encourage advise plot scheme vow say tell claim announce explain reveal insist
     warn inform admit state declare learn discover realize realise believe think know
     remember recall recount describe mention confess report imagine suspect assume
-    deny forget devise""".split()
+    deny forget devise deduce conclude""".split()
 )
 # Nouns of the same kind: "his hopes of going to college", "a plan to fly to Paris".
 UNREAL_NOUNS = frozenset(
@@ -126,8 +126,12 @@ def _told_as_real(verb: Token) -> bool:
     if verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in children):
         children += [c for c in verb.head.children if c.dep_ == "aux"]  # "has hidden and fled"
     perfect = {c.lower_ for c in children if c.dep_ == "aux"} & {"had", "has", "have"}
-    if verb.tag_ == "VBN" and ("had" in perfect or (perfect and verb.dep_ in ("relcl", "conj"))):
-        return False  # "had grown up in Ohio", "Lau, who has fled to Hong Kong": before
+    passive = any(c.dep_ == "auxpass" for c in children)
+    if verb.tag_ == "VBN" and ("had" in perfect or (perfect and verb.dep_ != "ROOT" and not passive)):
+        # "had grown up in Ohio", "Lau, who has fled to Hong Kong", "(deduces) Blackwood
+        # has conducted a ceremony in the sewers": before the story's moment (not "finds
+        # it has been dragged into the building": where it is now)
+        return False
     # What is said or planned follows its verb ("claims that he will lead them to the
     # bodies"); a clause before it is the parser hanging "...; he claims" on it.
     return not (
