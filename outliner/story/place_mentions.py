@@ -74,7 +74,7 @@ OUTING_NOUNS = frozenset({"date", "visit", "outing", "excursion", "tour"})
 OBJECT_ROLE: dict[str, Role] = {
     **dict.fromkeys(
         """enter reach visit storm raid infiltrate invade approach board attend surround
-        besiege occupy find""".split(),
+        besiege occupy""".split(),
         Role.TO,
     ),
     **dict.fromkeys(

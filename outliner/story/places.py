@@ -32,14 +32,12 @@ from outliner.story.scene_breaks import (
     at_a_distance,
     finds_out,
     summarises,
-    GROUP_NOUNS,
     joins,
     leaves,
     main_verbs,
     points_back,
     root_of,
     root_tag,
-    stative,
     time_jump,
     told_in_present,
 )
@@ -185,18 +183,13 @@ class Gazetteer:
 def _primary(found: list[Found]) -> Found:
     """A sentence's own setting: the place of its main action, where something happens or
     someone goes (the highest clause first, then the first named)."""
-    if any(f.role is Role.TO for f in found):
-        # "takes her to the opera in his private jet": the vehicle is the means, the
-        # place reached the setting.
-        found = [f for f in found if not (f.role is Role.AT and f.kind_class is Kind.VEHICLE)]
     for candidates in (
         [f for f in found if f.role is not Role.FROM and not f.nested],
         [f for f in found if f.role is not Role.FROM],
         found,
     ):
         if candidates:
-            # specific before generic: "the car along Lakeshore Drive" is on Lakeshore Drive
-            return min(candidates, key=lambda f: (f.depth, not f.specific, f.position))
+            return min(candidates, key=lambda f: (f.depth, f.position))
     raise ValueError("no place")
 
 
@@ -259,7 +252,7 @@ class Continuity:
         if root is None:
             return set()
         subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if any(c.pos_ in ("PRON", "NUM") or c.lemma_ in GROUP_NOUNS for c in subjects):
+        if any(c.pos_ in ("PRON", "NUM") for c in subjects):
             return None
         if any(c.pos_ == "NOUN" and c.lemma_ in self.words for c in subjects):
             return None
@@ -362,8 +355,8 @@ class Continuity:
         if summarises(doc):
             self._leave()  # time spent or a habit: a summary, and the scene is over
             return
-        if stative(doc) or finds_out(doc):
-            return  # what someone is, feels or learns: in no scene, but the scene goes on
+        if finds_out(doc):
+            return  # what someone learns: in no scene, but the scene goes on
         self.current.carried.append(index)
         self._remember(doc, people)
         if leaves(doc):

@@ -28,10 +28,6 @@ TIME_MARKERS = frozenset(
     """that this next following same later earlier after one few several two three four
     five some""".split()
 )
-STATIVE_VERBS = frozenset(
-    """be seem become remain love hate know believe feel like fear want wish care admire
-    resent trust""".split()
-)
 
 
 def root_of(doc: Doc) -> Token | None:
@@ -124,24 +120,12 @@ def finds_out(doc: Doc) -> bool:
     )
 
 
-def stative(doc: Doc) -> bool:
-    """'Goose is devoted to his wife': the main verb says what someone is or feels."""
-    root = root_of(doc)
-    return root is not None and root.lemma_ in STATIVE_VERBS
-
-
 # Verbs by which someone joins the scene the story is in: "Mr. Pink arrives".
 JOINING_VERBS = frozenset(
     "arrive appear reappear enter join come return step show burst walk run rush".split()
 )
 # Verbs by which the people of a scene leave it: the story goes on somewhere else.
 LEAVING_VERBS = frozenset({"leave", "flee", "depart", "escape", "storm"})
-
-
-# Subjects that name the people already in the scene: "the men", "the trio", "the two".
-GROUP_NOUNS = frozenset(
-    "two three four trio pair couple men women boys girls group detectives friends all both".split()
-)
 
 
 # Words that point back at the place the story is in: "Once there", "at the location".

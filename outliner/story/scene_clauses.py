@@ -102,8 +102,6 @@ def _describes(verb: Token) -> bool:
     "enrols her in a private school"."""
     if verb.lemma_ in AFFILIATION_VERBS:
         return True
-    if verb.lemma_ == "be" and any(c.dep_ == "attr" and not c.ent_type_ for c in verb.children):
-        return True  # "Shakespeare is a poor playwright ... in 1593 London" (not a date)
     if verb.dep_ == "relcl" and verb.lemma_ == "be":
         return True
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
