@@ -412,7 +412,6 @@ def _nested(token: Token) -> bool:
     head = token.head
     return (
         head.pos_ == "ADP"
-        and head.head.pos_ in ("NOUN", "PROPN")
         and kind_of(head.head.lemma_) is not None
     )
 

@@ -82,21 +82,15 @@ def at_a_distance(doc: Doc) -> bool:
     return any(t.lemma_ in CALL_NOUNS and t.dep_ in ("dobj", "pobj") for t in doc)
 
 
-# Adverbs of habit: what happens again and again is a summary, not a scene.
-HABIT_ADVERBS = frozenset({"often", "usually", "regularly", "frequently", "always", "repeatedly"})
-
-
 def summarises(doc: Doc) -> bool:
     """'They spend the entire day together', 'Scottie frequents the places that Madeleine
-    visited', 'often visits her': time spent or a habit, summed up (no setting)."""
+    visited': time spent or a habit, summed up (no setting)."""
     for verb in main_verbs(doc):
         if verb.lemma_ == "frequent":
             return True
         if verb.lemma_ == "spend" and any(
             c.dep_ in ("dobj", "npadvmod") and c.lemma_ in TIME_NOUNS for c in verb.children
         ):
-            return True
-        if any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for c in verb.children):
             return True
     return False
 

@@ -25,7 +25,7 @@ UNREAL_VERBS = frozenset(
     argue encourage advise plot scheme vow say tell claim announce explain reveal insist
     warn inform admit state declare learn discover realize realise believe think know
     remember recall recount describe mention confess report imagine suspect assume
-    deny forget devise deduce conclude""".split()
+    deny""".split()
 )
 # Nouns of the same kind: "his hopes of going to college", "a plan to fly to Paris".
 UNREAL_NOUNS = frozenset(
@@ -109,11 +109,10 @@ def _describes(verb: Token) -> bool:
 
 def _told_as_real(verb: Token) -> bool:
     children = list(verb.children)
-    if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "without", "since"):
-        # "instead of going to the airport", "without going home", "since her meeting
-        # the man at the coffee shop" (a memory)
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "without"):
+        # "instead of going to the airport", "without going home"
         preposition = verb.head
-        if preposition.lower_ in ("without", "since") or any(
+        if preposition.lower_ == "without" or any(
             t.lower_ in ("instead", "rather") for t in (preposition.head, *preposition.children)
         ):
             return False
@@ -121,8 +120,6 @@ def _told_as_real(verb: Token) -> bool:
         return False
     if any(c.dep_ == "aux" and c.text in UNREAL_MODALS for c in children):
         return False  # lowercase only: "Will" opening a sentence is a name
-    if verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in children):
-        children += [c for c in verb.head.children if c.dep_ == "aux"]  # "has hidden and fled"
     perfect = {c.lower_ for c in children if c.dep_ == "aux"} & {"had", "has", "have"}
     passive = any(c.dep_ == "auxpass" for c in children)
     if verb.tag_ == "VBN" and ("had" in perfect or (perfect and verb.dep_ != "ROOT" and not passive)):
