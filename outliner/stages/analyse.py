@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from outliner.diagnostics import Code, Diagnostic
-from outliner.document import Character, Document, Outline, Sentence, SentenceKind
+from outliner.document import Character, Document, Outline, SentenceKind
 from outliner.story.places import find_places
 
 _PARENTHESES = re.compile(r"\([^()]*\)")

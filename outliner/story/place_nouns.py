@@ -136,6 +136,13 @@ SAME_KIND = {
     "safehouse": "lair",
 }
 
+# Places a story has many of, each someone's: "the house", "her car" or "a cell" says
+# which only with an owner or a name, when the synopsis has several (the annotation
+# leaves such words out when a film has two houses).
+OWNED_KINDS = frozenset(
+    "house apartment flat room bedroom car van truck cell office suite trailer".split()
+)
+
 # Nouns that stand for any building: "the building" after "the Nakatomi Tower" is the tower.
 BUILDING_WORDS = frozenset({"building", "facility", "premises", "complex", "property", "compound"})
 
