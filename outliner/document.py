@@ -114,8 +114,8 @@ class Mention:
     sentence: int  # index into Document.sentences
     start: int  # character offsets in that sentence's text
     end: int
-    text: str  # as written: "he", "his wife", "the inspector"
-    character: str  # the character's canonical name
+    text: str  # as written: "he", "his wife", "the inspector", "the two"
+    characters: tuple[str, ...]  # canonical names: one, or several for "they", "the two"
 
 
 class Setting(StrEnum):

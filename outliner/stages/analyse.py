@@ -1,8 +1,10 @@
-"""Analyse: find the characters and places a synopsis names.
+"""Analyse: find the characters and places a synopsis names, and who its pronouns mean.
 
 Commentary sentences (about the film, not its story) are marked first and left out of
 the plot. Characters, with aliases, roles and descriptions, come from outliner.story;
-places come from a lexicon of settings ("the jail", "Roshida's lair").
+pronouns and descriptions are resolved to them (outliner.story.pronouns), which also
+gives each character a gender; places come from a lexicon of settings ("the jail",
+"Roshida's lair").
 """
 
 from __future__ import annotations
@@ -79,10 +81,12 @@ def analyse(outline: Outline) -> Outline:
     """Mark commentary, then find the characters (outliner.story) and places of the plot."""
     from outliner.story.cast import with_aliases
     from outliner.story.commentary import mark_commentary
+    from outliner.story.pronouns import resolve
 
     document = mark_commentary(outline.document)
     plot = document.plot
     characters = with_aliases(find_characters(document.story), document.aliases)
+    mentions, characters = resolve(document, characters)
     names = {n for c in characters for n in (c.name, *c.aliases)}
     left_out = tuple(
         Diagnostic(
@@ -95,6 +99,7 @@ def analyse(outline: Outline) -> Outline:
         outline,
         document=document,
         characters=characters,
+        mentions=mentions,
         places=find_places(plot, names, {n: c.name for c in characters for n in c.names}),
         diagnostics=outline.diagnostics + left_out,
     )
