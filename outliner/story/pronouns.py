@@ -660,7 +660,7 @@ def _male_odds(counts: dict[str, Counter[str]], fixed: dict[str, str]) -> dict[s
     return {
         n: float(fixed[n] == "male")
         if n in fixed
-        else (c["male"] + PRIOR) / (sum(c.values()) + 2 * PRIOR)
+        else min(0.98, max(0.02, (c["male"] + PRIOR) / (sum(c.values()) + 2 * PRIOR)))
         for n, c in counts.items()
     }
 
