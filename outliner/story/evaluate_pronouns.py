@@ -171,11 +171,11 @@ def _align(gold: Gold, mentions: list[Mention]) -> Mention | None:
     if same or not gold.is_phrase:
         return same[0] if same else None
     overlapping = [
-        m
-        for m in mentions
-        if " " in m.text.strip() and m.start < gold.end and gold.start < m.end
+        m for m in mentions if " " in m.text.strip() and m.start < gold.end and gold.start < m.end
     ]
-    return min(overlapping, key=lambda m: abs(m.start - gold.start) + abs(m.end - gold.end), default=None)
+    return min(
+        overlapping, key=lambda m: abs(m.start - gold.start) + abs(m.end - gold.end), default=None
+    )
 
 
 def score_film(
@@ -212,7 +212,9 @@ def score_film(
             for c in found.characters
         ]
         expected = [_gold_words(n, shared) for n in gold.antecedent or ()]
-        correct = gold.kind in NAMED + ("quoted",) and bool(expected) and matches(predicted, expected)
+        correct = (
+            gold.kind in NAMED + ("quoted",) and bool(expected) and matches(predicted, expected)
+        )
         report.outcomes.append(Outcome(gold, found.characters, correct, context))
     for index, mentions in by_sentence.items():
         for mention in mentions:

@@ -45,8 +45,10 @@ from outliner.document import Character, Document, Mention, Sentence, SentenceKi
 from outliner.story.referring import (
     COLLECTIVE_NOUNS,
     FEMALE_NOUNS,
+    GROUP_WORDS,
     MALE_NOUNS,
     PERSON_NOUNS,
+    PRONOUNS,
     Expression,
     character_names,
     clause_verb,
@@ -77,9 +79,7 @@ RATIO = 2.0  # the best candidate must score this many times the next one
 MINIMUM = 0.1  # and at least this much
 # Gender votes: a gender holds when it has this share of the votes.
 GENDER_SHARE = 0.8
-NOUN_VOTE = 2.0  # "his wife Malati", "Mrs. Robinson": surer than a nearby pronoun
 EM_ROUNDS = 20
-DEBUG = False
 PRIOR = 1.0  # pseudo-votes for each gender
 MIN_EVIDENCE = 2.0  # votes a character needs before it has a gender
 
@@ -341,8 +341,10 @@ def _cataphor(doc: Doc, token: Token, referents: dict[int, Referent]) -> Referen
     when the pronoun stands in a phrase put before it."""
     root = doc[token.i].sent.root
     subject = subject_of(root)
-    if subject is None or subject.i <= token.i or token.i in range(
-        subject.left_edge.i, subject.right_edge.i + 1
+    if (
+        subject is None
+        or subject.i <= token.i
+        or token.i in range(subject.left_edge.i, subject.right_edge.i + 1)
     ):
         return None
     return referents.get(subject.i)
@@ -415,7 +417,9 @@ def _joined(token: Token, first: Token) -> bool:
     return token is first
 
 
-def _learn(state: _State, doc: Doc, found: list[Expression], referents: dict[int, Referent]):
+def _learn(
+    state: _State, doc: Doc, found: list[Expression], referents: dict[int, Referent]
+) -> None:
     """What a sentence says about its characters: roles ("Inspector Ram", "Ballu is a
     gangster", "a young woman named Malti") and relations ("his wife Malati")."""
     for expression in found:
@@ -425,13 +429,15 @@ def _learn(state: _State, doc: Doc, found: list[Expression], referents: dict[int
         head = doc[expression.head]
         for noun in _nouns_for(head):
             lemma = noun.lemma_.lower()
-            state.roles[lemma].add(name)
-            if lemma in FEMALE_NOUNS:
-                state.votes[name]["female"] += NOUN_VOTE
-            elif lemma in MALE_NOUNS:
-                state.votes[name]["male"] += NOUN_VOTE
             owner = next((c for c in noun.children if c.dep_ == "poss"), None)
             holder = referents.get(owner.i) if owner is not None else None
+            if holder is not None and name in holder.characters:
+                continue  # "Ballu's mother / Ballu": a misparse, no one is their own mother
+            state.roles[lemma].add(name)
+            if lemma in FEMALE_NOUNS:
+                state.votes[name]["female"] += 1
+            elif lemma in MALE_NOUNS:
+                state.votes[name]["male"] += 1
             if holder is not None and len(holder.characters) == 1:
                 owner_name = holder.characters[0]
                 _relate(state, owner_name, lemma, name)
@@ -526,8 +532,6 @@ def _read_sentence(
             if state.blind and expression.gender is not None:
                 _observe(state, expression.gender, scores)
             referent = _parallel(doc, token, referents) or _choose(scores)
-            if DEBUG and not state.blind:
-                print("  CAND", position, expression.text, {k: round(v, 2) for k, (_, v) in scores.items()}, "->", referent.key if referent else None)
         out.append((expression, referent))
         if referent is None or (state.blind and expression.kind == "pronoun"):
             continue  # read blind, only names put people in view: no guess feeds a guess
@@ -605,7 +609,6 @@ def _nearby_votes(
                 if expression.kind == "pronoun" and expression.gender and _is_subject(token):
                     sight = seen or previous
                     if len(sight) == 1 and not next(iter(sight)).startswith("~"):
-                        if DEBUG: print("VOTE", sight, expression.text, sentence.text)
                         votes[next(iter(sight))][expression.gender] += 1
                 if expression.kind in ("pronoun", "description", "group"):
                     seen.add(f"~{expression.text}@{expression.head}")  # someone, in sight
@@ -737,21 +740,15 @@ def _end(document: Document, sentence: Sentence, token: int) -> int:
 # --- helpers for the stages and writers --------------------------------------------------
 
 
-def _opening_token(doc: Doc) -> Token | None:
-    """The sentence's first word, past opening quotes and brackets."""
-    for token in doc:
-        if not token.is_punct:
-            return token
-    return None
+def _opening(text: str) -> int:
+    """Where the text's first word starts, past opening quotes and brackets."""
+    return next((i for i, ch in enumerate(text) if ch.isalnum()), len(text))
 
 
 def opening_mention(outline: Outline, index: int) -> Mention | None:
     """The resolved mention the sentence opens with ("He", "His wife", "The two")."""
-    doc = outline.document.doc(index)
-    token = _opening_token(doc)
-    if token is None:
-        return None
-    at = [m for m in outline.mentions if m.sentence == index and m.start == token.idx]
+    start = _opening(outline.sentence(index).text)
+    at = [m for m in outline.mentions if m.sentence == index and m.start == start]
     # "His wife": the description, not its possessive alone, is what the line opens with.
     return max(at, key=lambda m: m.end - m.start, default=None)
 
@@ -759,15 +756,13 @@ def opening_mention(outline: Outline, index: int) -> Mention | None:
 def opens_unresolved(outline: Outline, index: int) -> bool:
     """Whether the sentence opens with a third-person pronoun or group phrase ("He",
     "Their", "The two") that the resolver left unresolved."""
-    doc = outline.document.doc(index)
-    token = _opening_token(doc)
-    if token is None or opening_mention(outline, index) is not None:
+    if opening_mention(outline, index) is not None:
         return False
-    found = expressions(doc, [])
-    return any(
-        e.start == token.i and e.kind in ("pronoun", "group") and e.gender != "neuter"
-        for e in found
-    )
+    doc = outline.document.doc(index)
+    first = next((t for t in doc if not t.is_punct), None)
+    if first is None:
+        return False
+    return any(e.start == first.i and e.kind in ("pronoun", "group") for e in expressions(doc, []))
 
 
 def names_text(names: tuple[str, ...]) -> str:
@@ -784,20 +779,28 @@ def name_opening(outline: Outline, index: int, text: str | None = None, start: i
     "he escapes from jail" taken from character 42 on)."""
     sentence = outline.sentence(index).text
     text = sentence[start:] if text is None else text
-    at = [m for m in outline.mentions if m.sentence == index and m.start == start]
-    if not at:
-        if start == 0:
-            mention = opening_mention(outline, index)
-            at = [mention] if mention is not None else []
-        if not at:
-            return text
-    mention = max(at, key=lambda m: m.end - m.start)
+    begins = start + _opening(text)
+    at = [m for m in outline.mentions if m.sentence == index and m.start == begins]
+    # "His wife leaves" -> "Raju's wife leaves": the pronoun, not the description, goes.
+    mention = min(at, key=lambda m: m.end - m.start, default=None)
+    if mention is None or not _replaceable(mention.text):
+        return text  # "The inspector arrives" says who already
     offset = mention.start - start
     written = sentence[mention.start : mention.end]
     if text[offset : offset + len(written)] != written:
         return text  # the text no longer holds the mention as the sentence wrote it
     name = _spelled(mention, written)
     return text[:offset] + name + text[offset + len(written) :]
+
+
+def _replaceable(written: str) -> bool:
+    """A pronoun or a group phrase ("the two", "both of them"), not a description."""
+    words = written.lower().split()
+    return (
+        words[0] in PRONOUNS
+        or words[0] == "both"
+        or (len(words) == 2 and words[0] == "the" and words[1] in GROUP_WORDS)
+    )
 
 
 def _spelled(mention: Mention, written: str) -> str:

@@ -265,9 +265,7 @@ def _group(doc: Doc, token: Token) -> Expression | None:
     if word in ("two", "three", "four") and noun is not None and noun.tag_ == "NNS":
         if noun.lemma_.lower() not in PERSON_NOUNS:
             return None  # "the two countries"
-        return Expression(
-            "group", token.i - 1, token.i + 2, noun.i, "", count=count, plural=True
-        )
+        return Expression("group", token.i - 1, token.i + 2, noun.i, "", count=count, plural=True)
     return Expression("group", token.i - 1, token.i + 1, token.i, "", count=count, plural=True)
 
 

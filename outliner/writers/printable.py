@@ -15,8 +15,8 @@ from outliner.structures import DEFAULT_STRUCTURE, arrange
 from outliner.writers.screenplay import (
     EMPTY_PART,
     act_title,
+    action_texts,
     beat_title,
-    first_appearances,
     retold_notes,
     turning_point_notes,
 )
@@ -52,7 +52,7 @@ def blocks(outline: Outline, structure: str = DEFAULT_STRUCTURE) -> list[Block]:
             Block(Style.META, f"Structure: {structure}"),
             Block(Style.LOGLINE, page.logline),
         ]
-    capitalised = first_appearances(outline)
+    capitalised = action_texts(outline)
     for division in arrange(outline, structure):
         out.append(Block(Style.ACT, act_title(division.number)))
         for part in division.parts:
