@@ -428,7 +428,7 @@ def _learn(
         name = expression.character
         head = doc[expression.head]
         for noun in _nouns_for(head):
-            lemma = noun.lemma_.lower()
+            lemma = _title(noun) if noun.pos_ == "PROPN" else noun.lemma_.lower()
             owner = next((c for c in noun.children if c.dep_ == "poss"), None)
             holder = referents.get(owner.i) if owner is not None else None
             if holder is not None and name in holder.characters:
@@ -498,8 +498,17 @@ def _nouns_for(head: Token) -> list[Token]:
         nouns.append(head.head.head)  # "a young woman named Malti"
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be":
         nouns += [c for c in head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
-    title = [t for t in head.lefts if t.dep_ == "compound" and t.lower_.rstrip(".") in _TITLES]
-    return [n for n in nouns if n.lemma_.lower() in PERSON_NOUNS] + title
+    # Titles and ranks, which spaCy tags as proper nouns: "Inspector Mathur", "Mrs. Hall".
+    titles = [
+        t
+        for t in head.lefts
+        if t.dep_ == "compound" and t.pos_ == "PROPN" and _title(t) in PERSON_NOUNS | _TITLES
+    ]
+    return [n for n in nouns if n.lemma_.lower() in PERSON_NOUNS] + titles
+
+
+def _title(token: Token) -> str:
+    return token.lower_.rstrip(".")
 
 
 # Titles before a name, which spaCy tags as proper nouns: they give the gender.
