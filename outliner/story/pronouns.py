@@ -651,10 +651,14 @@ def _genders(
     for _round in range(EM_ROUNDS):
         counts = {n: Counter(votes.get(n, Counter())) for n in names}
         for gender, candidates in observations:
-            weight, _key, referent = max(
-                (s * _likelihood(r, gender, male), r.key, r) for r, s in candidates
+            ranked = sorted(
+                ((s * _likelihood(r, gender, male), r.key, r) for r, s in candidates),
+                key=lambda x: (-x[0], x[1]),
             )
-            if referent.characters and weight > 0:
+            weight, _key, referent = ranked[0]
+            second = ranked[1][0] if len(ranked) > 1 else 0.0
+            # Only a pronoun whose likeliest referent is clearly ahead votes.
+            if referent.characters and weight > 0 and weight >= RATIO * second:
                 counts[referent.characters[0]][gender] += 1
         male = _male_odds(counts, fixed)
     out = dict(fixed)
