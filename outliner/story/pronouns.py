@@ -36,32 +36,38 @@ Public helpers, for the stages and writers:
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from outliner.document import Character, Document, Mention, Sentence, SentenceKind
+from outliner.document import Character, Document, Mention, Sentence
+from outliner.story.genders import (
+    Observation,
+    learn_genders,
+    merge,
+    nearby_votes,
+    resolved_votes,
+)
+from outliner.story.kinship import Knowledge
+from outliner.story.openings import name_opening, names_text, opening_mention, opens_unresolved
 from outliner.story.referring import (
     COLLECTIVE_NOUNS,
-    FEMALE_NOUNS,
-    GROUP_WORDS,
-    MALE_NOUNS,
-    PERSON_NOUNS,
-    PRONOUNS,
     Expression,
+    Referent,
     character_names,
     clause_verb,
     expressions,
     function,
     in_main_clause,
+    is_subject,
+    story_parts,
     subject_of,
 )
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from outliner.document import Outline
+__all__ = ["name_opening", "names_text", "opening_mention", "opens_unresolved", "resolve"]
 
 # How much a mention puts its referent in view, by its part in the clause.
 WEIGHTS = {"subject": 1.0, "object": 0.7, "possessor": 0.5, "other": 0.5}
@@ -77,22 +83,6 @@ THING = 0.5  # things are seldom what "they" means in a story told about people
 IMPLICIT = 0.5  # a group only brought together counts less than one named together
 RATIO = 2.0  # the best candidate must score this many times the next one
 MINIMUM = 0.1  # and at least this much
-# Gender votes: a gender holds when it has this share of the votes.
-GENDER_SHARE = 0.8
-EM_ROUNDS = 20
-PRIOR = 1.0  # pseudo-votes for each gender
-MIN_EVIDENCE = 2.0  # votes a character needs before it has a gender
-
-
-@dataclass(frozen=True)
-class Referent:
-    """Who a mention means: one character, a group of them, or someone without a name."""
-
-    key: str
-    characters: tuple[str, ...] = ()  # empty for people (and things) without a name
-    gender: str | None = None
-    plural: bool = False
-    sort: str = "person"  # or "collective" ("the gang"), or "thing" ("the barrels")
 
 
 @dataclass(frozen=True)
@@ -112,16 +102,10 @@ class _State:
     genders: dict[str, str]
     blind: bool  # genders not learned yet: no character is a weaker candidate for it
     order: dict[str, int]  # character -> order of first appearance
-    roles: defaultdict[str, set[str]]  # noun -> characters it is used for
-    # (owner, noun) -> who the text named as that: ("Raju", "wife") -> ["Malati"]
-    relations: defaultdict[tuple[str, str], list[str]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
+    known: Knowledge  # roles and relations learned so far
     references: list[_Reference] = field(default_factory=list)
     groups: dict[int, Referent] = field(default_factory=dict)  # this sentence's "X and Y"
-    votes: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
-    # Gender-blind readings of he/she: (its gender, [(candidate, score)]).
-    observations: list[tuple[str, list[tuple[Referent, float]]]] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)  # read gender-blind
 
     def character(self, name: str) -> Referent:
         return Referent(name, (name,), self.genders.get(name))
@@ -286,7 +270,7 @@ def _bonuses(
             # "chastising him for his greed": the object is as likely as the subject.
             return [(bound.key, OWN_SUBJECT), (other.key, OWN_SUBJECT)]
         return [(bound.key, OWN_SUBJECT)]
-    if function(token) != "subject" or not _is_subject(token):
+    if function(token) != "subject" or not is_subject(token):
         return []  # "makes him work": no subject going on
     earlier = [r for r in state.references if r.position == position and r.token < token.i]
     subjects = [r for r in earlier if r.subject and _agrees(expression, r.referent)]
@@ -372,7 +356,7 @@ def _description_referent(
     if expression.owner is not None:
         owner = referents.get(expression.owner)
         if owner is not None and len(owner.characters) == 1:
-            named = state.relations.get((owner.characters[0], noun), [])
+            named = state.known.related(owner.characters[0], noun)
             if len(named) == 1 and not expression.plural:
                 return state.character(named[0])
             if len(named) > 1 and expression.plural:  # "his friends" -> Max and Bella
@@ -380,7 +364,7 @@ def _description_referent(
         owner_key = owner.key if owner is not None else doc[expression.owner].lower_
         return Referent(f"{noun} of {owner_key}", (), expression.gender, expression.plural, sort)
     if expression.definite:
-        holders = sorted(state.roles.get(noun, set()), key=state.order.__getitem__)
+        holders = sorted(state.known.holders(noun), key=state.order.__getitem__)
         if len(holders) == 1 and not expression.plural:
             return state.character(holders[0])
         if len(holders) > 1 and expression.plural:
@@ -415,104 +399,6 @@ def _joined(token: Token, first: Token) -> bool:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token is first
-
-
-def _learn(
-    state: _State, doc: Doc, found: list[Expression], referents: dict[int, Referent]
-) -> None:
-    """What a sentence says about its characters: roles ("Inspector Ram", "Ballu is a
-    gangster", "a young woman named Malti") and relations ("his wife Malati")."""
-    for expression in found:
-        if expression.kind != "name" or expression.character is None:
-            continue
-        name = expression.character
-        head = doc[expression.head]
-        for noun in _nouns_for(head):
-            lemma = _title(noun) if noun.pos_ == "PROPN" else noun.lemma_.lower()
-            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-            holder = referents.get(owner.i) if owner is not None else None
-            if holder is not None and name in holder.characters:
-                continue  # "Ballu's mother / Ballu": a misparse, no one is their own mother
-            state.roles[lemma].add(name)
-            if lemma in FEMALE_NOUNS:
-                state.votes[name]["female"] += 1
-            elif lemma in MALE_NOUNS:
-                state.votes[name]["male"] += 1
-            if holder is not None and len(holder.characters) == 1:
-                owner_name = holder.characters[0]
-                _relate(state, owner_name, lemma, name)
-                inverse = _inverse(lemma, state.genders.get(owner_name))
-                if inverse is not None:  # "his wife Anna": Anna's husband is he
-                    _relate(state, name, inverse, owner_name)
-
-
-def _relate(state: _State, owner: str, noun: str, name: str) -> None:
-    if name not in state.relations[(owner, noun)]:
-        state.relations[(owner, noun)].append(name)
-
-
-# Kinship both ways: X is Y's wife, so Y is X's husband (or wife), by Y's gender.
-_KIN = {
-    "wife": "spouse",
-    "husband": "spouse",
-    "girlfriend": "partner",
-    "boyfriend": "partner",
-    "fiancee": "betrothed",
-    "fiance": "betrothed",
-    "mother": "child",
-    "father": "child",
-    "mom": "child",
-    "dad": "child",
-    "son": "parent",
-    "daughter": "parent",
-    "brother": "sibling",
-    "sister": "sibling",
-}
-_KIN_BY_GENDER = {
-    "spouse": ("husband", "wife"),
-    "partner": ("boyfriend", "girlfriend"),
-    "betrothed": ("fiance", "fiancee"),
-    "child": ("son", "daughter"),
-    "parent": ("father", "mother"),
-    "sibling": ("brother", "sister"),
-}
-
-
-def _inverse(noun: str, owner_gender: str | None) -> str | None:
-    """What the owner is to the one named: "wife" of a man -> "husband"."""
-    kind = _KIN.get(noun)
-    if kind is None or owner_gender is None:
-        return None
-    male, female = _KIN_BY_GENDER[kind]
-    return male if owner_gender == "male" else female
-
-
-def _nouns_for(head: Token) -> list[Token]:
-    """Nouns the parse puts beside a name: its title or apposition ("Inspector Ram",
-    "Lisa, Diane's rival"), the noun it is in apposition to ("his wife Malati"), the
-    noun it names ("a woman named Malti") or its predicate ("Ballu is a gangster")."""
-    nouns = [c for c in head.children if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN"]
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
-        nouns.append(head.head)
-    if head.dep_ == "oprd" and head.head.dep_ == "acl" and head.head.head.pos_ == "NOUN":
-        nouns.append(head.head.head)  # "a young woman named Malti"
-    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be":
-        nouns += [c for c in head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
-    # Titles and ranks, which spaCy tags as proper nouns: "Inspector Mathur", "Mrs. Hall".
-    titles = [
-        t
-        for t in head.lefts
-        if t.dep_ == "compound" and t.pos_ == "PROPN" and _title(t) in PERSON_NOUNS | _TITLES
-    ]
-    return [n for n in nouns if n.lemma_.lower() in PERSON_NOUNS] + titles
-
-
-def _title(token: Token) -> str:
-    return token.lower_.rstrip(".")
-
-
-# Titles before a name, which spaCy tags as proper nouns: they give the gender.
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "sir", "lady", "lord", "king", "queen"})
 
 
 def _read_sentence(
@@ -560,18 +446,8 @@ def _read_sentence(
                 head = head.head
             state.groups[head.i] = group
             state.references.append(_reference(position, head, group))
-    _learn(state, doc, found, referents)
+    state.known.learn(doc, found, referents, state.genders)
     return out
-
-
-def _story(document: Document) -> list[list[Sentence]]:
-    """The story's sentences in order, one list per retelling (context starts afresh)."""
-    told = (SentenceKind.PLOT, SentenceKind.RETOLD)
-    parts: dict[int, list[Sentence]] = {}
-    for sentence in document.sentences:
-        if sentence.kind in told:
-            parts.setdefault(sentence.retelling, []).append(sentence)
-    return list(parts.values())
 
 
 def _pass(
@@ -580,13 +456,10 @@ def _pass(
     """Read the story once; `genders` None reads it gender-blind (to learn them)."""
     names = character_names((c.name, c.aliases) for c in characters)
     order = {c.name: i for i, c in enumerate(characters)}
-    roles: defaultdict[str, set[str]] = defaultdict(set)
-    for c in characters:
-        if c.role:
-            roles[c.role.lower().rstrip(".")].add(c.name)
-    state = _State(dict(genders or {}), genders is None, order, roles)
+    known = Knowledge.of((c.role, c.name) for c in characters if c.role)
+    state = _State(dict(genders or {}), genders is None, order, known)
     results = []
-    for part in _story(document):
+    for part in story_parts(document):
         state.references = []
         for position, sentence in enumerate(part):
             for expression, referent in _read_sentence(
@@ -596,119 +469,18 @@ def _pass(
     return results, state
 
 
-def _nearby_votes(
-    document: Document, characters: tuple[Character, ...]
-) -> defaultdict[str, Counter[str]]:
-    """Sure gender votes: a subject he/she with exactly one person in sight, a character
-    ("Will is exhilarated, before remembering that he is expected"). In sight are the
-    people named or meant before it in its sentence or, when there are none, in the
-    sentence before; people without a name ("Ballu's mother") and other pronouns count."""
-    names = character_names((c.name, c.aliases) for c in characters)
-    votes: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for part in _story(document):
-        previous: set[str] = set()
-        for sentence in part:
-            doc = document.doc(sentence)
-            seen: set[str] = set()
-            for expression in expressions(doc, names):
-                token = doc[expression.head]
-                if expression.kind == "name" and expression.character:
-                    seen.add(expression.character)
-                    continue
-                if expression.kind == "pronoun" and expression.gender and _is_subject(token):
-                    sight = seen or previous
-                    if len(sight) == 1 and not next(iter(sight)).startswith("~"):
-                        votes[next(iter(sight))][expression.gender] += 1
-                if expression.kind in ("pronoun", "description", "group"):
-                    seen.add(f"~{expression.text}@{expression.head}")  # someone, in sight
-            previous = seen
-    return votes
-
-
-def _is_subject(token: Token) -> bool:
-    return token.dep_ in ("nsubj", "nsubjpass") and "Case=Acc" not in str(token.morph)
-
-
-def _genders(
-    nouns: dict[str, Counter[str]],
-    votes: dict[str, Counter[str]],
-    observations: Sequence[tuple[str, list[tuple[Referent, float]]]] = (),
-) -> dict[str, str]:
-    """Each character's gender, where the evidence is one-sided enough.
-
-    A noun decides ("his wife Malati", "Mrs. Robinson"), unless nouns disagree. Otherwise
-    `votes` (pronouns with one person in sight) and `observations` (he/she pronouns with
-    their gender-blind candidates) do, by hard expectation-maximisation: each pronoun goes
-    to the candidate most likely to be meant, given its score and how likely each is of
-    the pronoun's gender; the genders are re-estimated from what each got, and so on.
-    Over a story, the character most often in view of "she" is the woman.
-    """
-    names = set(nouns) | set(votes)
-    names |= {r.characters[0] for _, c in observations for r, _ in c if r.characters}
-    fixed = {n: next(iter(c)) for n, c in nouns.items() if len(+c) == 1}
-    counts = {n: Counter(votes.get(n, Counter())) for n in names}
-    male = _male_odds(counts, fixed)
-    for _round in range(EM_ROUNDS):
-        counts = {n: Counter(votes.get(n, Counter())) for n in names}
-        for gender, candidates in observations:
-            ranked = sorted(
-                ((s * _likelihood(r, gender, male), r.key, r) for r, s in candidates),
-                key=lambda x: (-x[0], x[1]),
-            )
-            weight, _key, referent = ranked[0]
-            second = ranked[1][0] if len(ranked) > 1 else 0.0
-            # Only a pronoun whose likeliest referent is clearly ahead votes.
-            if referent.characters and weight > 0 and weight >= RATIO * second:
-                counts[referent.characters[0]][gender] += 1
-        male = _male_odds(counts, fixed)
-    out = dict(fixed)
-    for name in set(names) - set(fixed):
-        if sum(counts[name].values()) < MIN_EVIDENCE:
-            continue
-        if male[name] >= GENDER_SHARE:
-            out[name] = "male"
-        elif 1 - male[name] >= GENDER_SHARE:
-            out[name] = "female"
-    return out
-
-
-def _male_odds(counts: dict[str, Counter[str]], fixed: dict[str, str]) -> dict[str, float]:
-    return {
-        n: float(fixed[n] == "male")
-        if n in fixed
-        else min(0.98, max(0.02, (c["male"] + PRIOR) / (sum(c.values()) + 2 * PRIOR)))
-        for n, c in counts.items()
-    }
-
-
-def _likelihood(referent: Referent, gender: str, male: dict[str, float]) -> float:
-    if referent.characters:
-        p = male.get(referent.characters[0], 0.5)
-    else:
-        p = {"male": 1.0, "female": 0.0}.get(referent.gender or "", 0.5)
-    return p if gender == "male" else 1 - p
-
-
-def _merge(*tallies: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
-    merged: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for tally in tallies:
-        for name, counts in tally.items():
-            merged[name].update(counts)
-    return merged
-
-
 def resolve(
     document: Document, characters: tuple[Character, ...]
 ) -> tuple[tuple[Mention, ...], tuple[Character, ...]]:
     """The mentions resolved to characters, and the characters with their gender."""
     if not characters:
         return (), characters
-    nearby = _nearby_votes(document, characters)
+    nearby = nearby_votes(document, character_names((c.name, c.aliases) for c in characters))
     results, blind = _pass(document, characters, None)
-    genders = _genders(blind.votes, nearby, blind.observations)
+    genders = learn_genders(blind.known.nouns, nearby, blind.observations)
     results, state = _pass(document, characters, genders)
     # Characters still without one: from the pronouns this reading resolved to them.
-    more = _genders(state.votes, _merge(nearby, _resolved_votes(results)))
+    more = learn_genders(state.known.nouns, merge(nearby, resolved_votes(results)))
     if any(name not in genders for name in more):
         genders = {**more, **genders}
         results, state = _pass(document, characters, genders)
@@ -729,18 +501,6 @@ def resolve(
     return mentions, gendered
 
 
-def _resolved_votes(
-    results: list[tuple[Sentence, Expression, Referent | None]],
-) -> dict[str, Counter[str]]:
-    """Gender votes from the he/she pronouns a reading resolved to one character."""
-    votes: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for _, expression, referent in results:
-        if expression.kind == "pronoun" and referent and len(referent.characters) == 1:
-            if expression.gender is not None:
-                votes[referent.characters[0]][expression.gender] += 1
-    return votes
-
-
 def _offset(document: Document, sentence: Sentence, token: int) -> int:
     return int(document.doc(sentence)[token].idx)
 
@@ -748,78 +508,3 @@ def _offset(document: Document, sentence: Sentence, token: int) -> int:
 def _end(document: Document, sentence: Sentence, token: int) -> int:
     last = document.doc(sentence)[token - 1]
     return int(last.idx + len(last.text))
-
-
-# --- helpers for the stages and writers --------------------------------------------------
-
-
-def _opening(text: str) -> int:
-    """Where the text's first word starts, past opening quotes and brackets."""
-    return next((i for i, ch in enumerate(text) if ch.isalnum()), len(text))
-
-
-def opening_mention(outline: Outline, index: int) -> Mention | None:
-    """The resolved mention the sentence opens with ("He", "His wife", "The two")."""
-    start = _opening(outline.sentence(index).text)
-    at = [m for m in outline.mentions if m.sentence == index and m.start == start]
-    # "His wife": the description, not its possessive alone, is what the line opens with.
-    return max(at, key=lambda m: m.end - m.start, default=None)
-
-
-def opens_unresolved(outline: Outline, index: int) -> bool:
-    """Whether the sentence opens with a third-person pronoun or group phrase ("He",
-    "Their", "The two") that the resolver left unresolved."""
-    if opening_mention(outline, index) is not None:
-        return False
-    doc = outline.document.doc(index)
-    first = next((t for t in doc if not t.is_punct), None)
-    if first is None:
-        return False
-    return any(e.start == first.i and e.kind in ("pronoun", "group") for e in expressions(doc, []))
-
-
-def names_text(names: tuple[str, ...]) -> str:
-    """'Ballu'; 'Raghu and Malti'; 'Kat, Bianca and Cameron'."""
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
-
-
-def name_opening(outline: Outline, index: int, text: str | None = None, start: int = 0) -> str:
-    """`text` (by default sentence `index`'s own) with its opening pronoun replaced by the
-    name(s) the resolver found for it; unchanged when it opens otherwise. `start` is
-    where `text` begins in the sentence, for a text cut from it (a beat-line candidate
-    "he escapes from jail" taken from character 42 on)."""
-    sentence = outline.sentence(index).text
-    text = sentence[start:] if text is None else text
-    begins = start + _opening(text)
-    at = [m for m in outline.mentions if m.sentence == index and m.start == begins]
-    # "His wife leaves" -> "Raju's wife leaves": the pronoun, not the description, goes.
-    mention = min(at, key=lambda m: m.end - m.start, default=None)
-    if mention is None or not _replaceable(mention.text):
-        return text  # "The inspector arrives" says who already
-    offset = mention.start - start
-    written = sentence[mention.start : mention.end]
-    if text[offset : offset + len(written)] != written:
-        return text  # the text no longer holds the mention as the sentence wrote it
-    name = _spelled(mention, written)
-    return text[:offset] + name + text[offset + len(written) :]
-
-
-def _replaceable(written: str) -> bool:
-    """A pronoun or a group phrase ("the two", "both of them"), not a description."""
-    words = written.lower().split()
-    return (
-        words[0] in PRONOUNS
-        or words[0] == "both"
-        or (len(words) == 2 and words[0] == "the" and words[1] in GROUP_WORDS)
-    )
-
-
-def _spelled(mention: Mention, written: str) -> str:
-    """The name(s) in place of the mention: a possessive stays one ("His" -> "Ballu's",
-    "his wife" -> "Malati"), and a lower-case opening keeps the sentence's case."""
-    names = names_text(mention.characters)
-    if written.lower() in ("his", "her", "their", "hers", "theirs"):
-        names += "'" if names.endswith("s") else "'s"
-    return names

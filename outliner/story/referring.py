@@ -24,6 +24,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from outliner.document import Document, Sentence, SentenceKind
+
 if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc, Span, Token
@@ -211,6 +213,11 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def is_subject(token: Token) -> bool:
+    """A subject in the nominative: not "him" in "makes him work"."""
+    return token.dep_ in ("nsubj", "nsubjpass") and "Case=Acc" not in str(token.morph)
+
+
 def in_main_clause(token: Token) -> bool:
     """Whether the token's clause is the sentence's main one (or conjoined to it)."""
     verb = clause_verb(token)
@@ -341,6 +348,27 @@ def expressions(doc: Doc, names: Sequence[tuple[str, str]]) -> list[Expression]:
         found.append(expression)
     # "his wife": the possessive first, so that the description knows whose wife.
     return sorted(found, key=lambda e: (e.start, e.end))
+
+
+@dataclass(frozen=True)
+class Referent:
+    """Who a mention means: one character, a group of them, or someone without a name."""
+
+    key: str
+    characters: tuple[str, ...] = ()  # empty for people (and things) without a name
+    gender: str | None = None
+    plural: bool = False
+    sort: str = "person"  # or "collective" ("the gang"), or "thing" ("the barrels")
+
+
+def story_parts(document: Document) -> list[list[Sentence]]:
+    """The story's sentences in order, one list per retelling (context starts afresh)."""
+    told = (SentenceKind.PLOT, SentenceKind.RETOLD)
+    parts: dict[int, list[Sentence]] = {}
+    for sentence in document.sentences:
+        if sentence.kind in told:
+            parts.setdefault(sentence.retelling, []).append(sentence)
+    return list(parts.values())
 
 
 def character_names(characters: Iterable[tuple[str, Iterable[str]]]) -> list[tuple[str, str]]:
