@@ -253,3 +253,16 @@ def test_a_sentence_cut_differently_is_reported() -> None:
     document = Document("t", (Sentence(0, "One. Two.", 0),))
     report = score_film("Film", ["One.", "Two."], Outline(document), [])
     assert [(i, text) for _, i, text in report.misaligned] == [(0, "One."), (1, "Two.")]
+
+
+def test_a_sentence_read_with_other_spaces_keeps_its_mentions() -> None:
+    # read writes "'Slag'," for "'Slag' ,": the gold's offsets move onto our text.
+    gold_text = "They call him 'Slag' , and he laughs ."
+    ours = "They call him 'Slag', and he laughs."
+    document = Document("t", (Sentence(0, ours, 0),))
+    outline = Outline(
+        document, characters=(Character("Sam"),), mentions=(Mention(0, 26, 28, "he", ("Sam",)),)
+    )
+    gold = _gold(0, gold_text.index("he laughs"), "he", "person", "Sam")
+    report = score_film("Film", [gold_text], outline, [gold])
+    assert report.misaligned == [] and [o.correct for o in report.outcomes] == [True]

@@ -10,8 +10,9 @@ kind and the characters it means. The definitions:
 - *Reading.* Each annotated film's TRIPOD sentences (`synopsis_segmented`, spaces
   normalised) are joined by single spaces and read as the pipeline reads them: `read`,
   then the analyse stage (commentary, characters, the resolver). Gold sentence i is our
-  sentence i when the texts are equal; a sentence we cut differently is reported and its
-  gold mentions count as unresolved.
+  sentence i when the texts are equal, or equal but for spaces (`read` writes "'Slag',"
+  for "'Slag' ,": the gold's offsets are moved onto ours); a sentence we cut differently
+  is reported and its gold mentions count as unresolved.
 - *Alignment.* A gold pronoun (one word) aligns with the resolver's mention of the same
   sentence, start and end. A gold phrase aligns with the resolver's phrase (a mention of
   more than one word) in the same sentence whose span overlaps it, an exact span first.
@@ -178,18 +179,40 @@ def _align(gold: Gold, mentions: list[Mention]) -> Mention | None:
     )
 
 
+def _our_sentence(
+    index: int, text: str, ours: Sequence[str]
+) -> tuple[int, dict[int, int] | None] | None:
+    """Our sentence for gold sentence `index`: the same text (at the same place, or
+    anywhere), or the text at the same place with other spaces ("'Slag' ," read as
+    "'Slag',"), with a map from the gold's character offsets to ours."""
+    if index < len(ours) and ours[index] == text:
+        return index, None
+    if text in ours:
+        return ours.index(text), None
+    if index < len(ours) and _letters(ours[index]) == _letters(text):
+        theirs = [i for i, ch in enumerate(text) if not ch.isspace()]
+        mine = [i for i, ch in enumerate(ours[index]) if not ch.isspace()]
+        return index, dict(zip(theirs, mine, strict=True))
+    return None
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"\s", "", text)
+
+
 def score_film(
     film: str, gold_sentences: Sequence[str], outline: Outline, golds: list[Gold]
 ) -> Report:
     """Score one film's resolved mentions against its gold mentions."""
     report = Report()
     ours = [s.text for s in outline.document.sentences]
-    where = {i: i for i, text in enumerate(gold_sentences) if i < len(ours) and ours[i] == text}
+    where: dict[int, tuple[int, dict[int, int] | None]] = {}  # gold -> ours, offset map
     for i, text in enumerate(gold_sentences):
-        if i not in where and text in ours:
-            where[i] = ours.index(text)
-        elif i not in where:
+        place = _our_sentence(i, text, ours)
+        if place is None:
             report.misaligned.append((film, i, text))
+        else:
+            where[i] = place
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for mention in outline.mentions:
         by_sentence[mention.sentence].append(mention)
@@ -199,8 +222,13 @@ def score_film(
     for gold in golds:
         text = gold_sentences[gold.sentence]
         context = f"{text[: gold.start]}[{text[gold.start : gold.end]}]{text[gold.end :]}"
-        index = where.get(gold.sentence)
-        found = _align(gold, by_sentence[index]) if index is not None else None
+        index, offsets = where.get(gold.sentence, (None, None))
+        if offsets is not None:  # our text differs in spaces only: move the gold there
+            start, end = offsets[gold.start], offsets[gold.end - 1] + 1
+            gold_here = Gold(gold.film, gold.sentence, start, end, gold.text, gold.kind, None)
+        else:
+            gold_here = gold
+        found = _align(gold_here, by_sentence[index]) if index is not None else None
         if found is None:
             report.outcomes.append(Outcome(gold, None, False, context))
             continue
