@@ -91,8 +91,12 @@ class _Reference:
     token: int
     referent: Referent
     weight: float
-    subject: bool
+    part: str  # "subject", "object", "possessor" or "other" (see referring.function)
     main: bool
+
+    @property
+    def subject(self) -> bool:
+        return self.part == "subject"
 
 
 @dataclass
@@ -119,7 +123,7 @@ def _reference(position: int, token: Token, referent: Referent) -> _Reference:
     part = function(token)
     main = in_main_clause(token)
     weight = WEIGHTS[part] * (MAIN_CLAUSE if main else 1.0)
-    return _Reference(position, token.i, referent, weight, part == "subject", main)
+    return _Reference(position, token.i, referent, weight, part, main)
 
 
 def _agrees(expression: Expression, referent: Referent) -> bool:
@@ -195,8 +199,9 @@ def _candidates(
             if group.key not in scores:
                 scores[group.key] = (group, score)
     cataphor = _cataphor(doc, token, referents)
-    if cataphor is not None and _agrees(expression, cataphor) and cataphor.key not in scores:
-        scores[cataphor.key] = (cataphor, CATAPHORA)
+    if cataphor is not None and _agrees(expression, cataphor):
+        referent, score = scores.get(cataphor.key, (cataphor, 0.0))
+        scores[cataphor.key] = (referent, score + CATAPHORA)
     return scores
 
 
@@ -210,7 +215,7 @@ def _pairs(state: _State, position: int, expression: Expression) -> list[tuple[R
             for r in state.references
             if r.position == position - distance
             and len(r.referent.characters) == 1
-            and r.weight >= WEIGHTS["object"]  # subjects and objects, not a passing "Walt's"
+            and r.part != "possessor"  # not a passing "Walt's"
             and (distance or r.token < expression.start)
         ]
         people = {r.referent.key: r for r in refs}
