@@ -403,7 +403,7 @@ def _coordination(doc: Doc, token: Token, referents: dict[int, Referent]) -> lis
 def _joined(token: Token, first: Token) -> bool:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    return token is first
+    return token.i == first.i
 
 
 def _read_sentence(
