@@ -115,8 +115,8 @@ class Mention:
     sentence: int  # index into Document.sentences
     start: int  # character offsets in that sentence's text
     end: int
-    text: str  # as written: "he", "his wife", "the inspector", "they"
-    characters: tuple[str, ...]  # canonical names: one for "he", several for "the two"
+    text: str  # as written: "he", "his wife", "the inspector", "the two"
+    characters: tuple[str, ...]  # canonical names: one, or several for "they", "the two"
 
 
 class Setting(StrEnum):

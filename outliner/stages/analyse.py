@@ -1,8 +1,10 @@
-"""Analyse: find the characters and places a synopsis names.
+"""Analyse: find the characters and places a synopsis names, and who its pronouns mean.
 
 Commentary sentences (about the film, not its story) are marked first and left out of
 the plot. Characters, with aliases, roles and descriptions, come from outliner.story;
-places come from a lexicon of settings ("the jail", "Roshida's lair").
+pronouns and descriptions are resolved to them (outliner.story.pronouns), which also
+gives each character a gender; places come from a lexicon of settings ("the jail",
+"Roshida's lair").
 """
 
 from __future__ import annotations
@@ -80,11 +82,13 @@ def analyse(outline: Outline) -> Outline:
     from outliner.story.actors import without_actors
     from outliner.story.cast import with_aliases
     from outliner.story.commentary import mark_commentary
+    from outliner.story.pronouns import resolve
 
     document = mark_commentary(outline.document)
     characters = with_aliases(find_characters(document), document.aliases)
     document = without_actors(document)
     plot = document.plot
+    mentions, characters = resolve(document, characters)
     names = {n for c in characters for n in (c.name, *c.aliases)}
     left_out = tuple(
         Diagnostic(
@@ -97,6 +101,7 @@ def analyse(outline: Outline) -> Outline:
         outline,
         document=document,
         characters=characters,
+        mentions=mentions,
         places=find_places(plot, names, {n: c.name for c in characters for n in c.names}),
         diagnostics=outline.diagnostics + left_out,
     )

@@ -24,9 +24,9 @@ from outliner.structures import DEFAULT_STRUCTURE, arrange
 from outliner.writers.screenplay import (
     EMPTY_PART,
     act_title,
+    action_texts,
     beat_title,
     cast_notes,
-    first_appearances,
     retold_notes,
     story_notes,
 )
@@ -113,7 +113,7 @@ def to_fountain(outline: Outline, structure: str = DEFAULT_STRUCTURE) -> str:
     if outline.title_page is not None:
         blocks.append(title_page(outline.title_page, outline.model))
         blocks.extend(front_notes(outline))
-    capitalised = first_appearances(outline)
+    capitalised = action_texts(outline)
     for division in arrange(outline, structure):
         blocks.append(f"# {act_title(division.number)}")
         for part in division.parts:
