@@ -182,3 +182,64 @@ def greedy(
             ).last_hidden_state[:, -1]
             length += 1
     return out
+
+
+def score(
+    model: Any,
+    prefix: Prefix,
+    label: Sequence[int],
+    texts: Sequence[Sequence[int]],
+    pad_id: int,
+    vocabulary: Head,
+    softcap: float | None = None,
+) -> list[float]:
+    """Mean log-probability of each text's tokens after the prefix and `label`, in one batch.
+
+    Each row is `label + text`, left-padded between the cached prefix and the row (as in
+    `greedy`); one forward pass gives every position's hidden state, and a text token's
+    log-probability is normalised over `vocabulary` (the common English words and the
+    texts' own tokens: the rest of a 262k multilingual vocabulary holds almost no mass
+    after an English prefix, and scoring it would cost more than the model itself).
+    The mean over a text's tokens makes texts of different lengths comparable.
+    """
+    rows = len(texts)
+    if rows == 0:
+        return []
+    bodies = [list(label) + list(t) for t in texts]
+    width = max(len(b) for b in bodies)
+    plen = prefix.ids.shape[1]
+    body_ids = torch.tensor([[pad_id] * (width - len(b)) + b for b in bodies])
+    mask = torch.cat(
+        [
+            torch.ones(rows, plen, dtype=torch.long),
+            torch.tensor([[0] * (width - len(b)) + [1] * len(b) for b in bodies]),
+        ],
+        dim=1,
+    )
+    positions = (mask.cumsum(-1) - 1).clamp(min=0)
+    cache = copy.deepcopy(prefix.cache)
+    cache.batch_repeat_interleave(rows)
+    with torch.inference_mode():
+        hidden = model.base_model(
+            input_ids=body_ids,
+            attention_mask=mask,
+            position_ids=positions[:, plen:],
+            past_key_values=cache,
+            cache_position=torch.arange(plen, plen + width),
+            use_cache=True,
+        ).last_hidden_state
+        # Row r's text token j sits at column width - len(text) + j; the state one column
+        # before it predicts it.
+        where = vocabulary.ids
+        out = []
+        for r, text in enumerate(texts):
+            n = len(text)
+            states = hidden[r, width - n - 1 : width - 1]
+            logits = vocabulary.logits(states)
+            if softcap:
+                logits = torch.tanh(logits / softcap) * softcap
+            logprobs = torch.log_softmax(logits, dim=-1)
+            columns = torch.searchsorted(where, torch.tensor(list(text)))
+            picked = logprobs[torch.arange(n), columns]
+            out.append(float(picked.mean()))
+    return out
