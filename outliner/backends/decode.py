@@ -190,17 +190,18 @@ def score(
     label: Sequence[int],
     texts: Sequence[Sequence[int]],
     pad_id: int,
-    vocabulary: Head,
-    softcap: float | None = None,
+    common: Head,
+    extra: Head | None = None,
 ) -> list[float]:
     """Mean log-probability of each text's tokens after the prefix and `label`, in one batch.
 
     Each row is `label + text`, left-padded between the cached prefix and the row (as in
-    `greedy`); one forward pass gives every position's hidden state, and a text token's
-    log-probability is normalised over `vocabulary` (the common English words and the
-    texts' own tokens: the rest of a 262k multilingual vocabulary holds almost no mass
-    after an English prefix, and scoring it would cost more than the model itself).
-    The mean over a text's tokens makes texts of different lengths comparable.
+    `greedy`); one forward pass gives every position's hidden state. A text token's
+    log-probability is normalised over the `common` tokens and the text's own tokens
+    (their rows from `extra` when not common): the rest of a 262k multilingual vocabulary
+    holds almost no mass after an English prefix, and scoring it would cost more than the
+    model itself. Each row's normalisation depends on its own text only, so a text scores
+    the same in any batch. The mean over a text's tokens makes lengths comparable.
     """
     rows = len(texts)
     if rows == 0:
@@ -219,6 +220,7 @@ def score(
     positions = (mask.cumsum(-1) - 1).clamp(min=0)
     cache = copy.deepcopy(prefix.cache)
     cache.batch_repeat_interleave(rows)
+    common_ids = common.id_set
     with torch.inference_mode():
         hidden = model.base_model(
             input_ids=body_ids,
@@ -228,18 +230,22 @@ def score(
             cache_position=torch.arange(plen, plen + width),
             use_cache=True,
         ).last_hidden_state
-        # Row r's text token j sits at column width - len(text) + j; the state one column
-        # before it predicts it.
-        where = vocabulary.ids
         out = []
         for r, text in enumerate(texts):
+            # Row r's text token j sits at column width - len(text) + j; the state one
+            # column before it predicts it.
             n = len(text)
             states = hidden[r, width - n - 1 : width - 1]
-            logits = vocabulary.logits(states)
-            if softcap:
-                logits = torch.tanh(logits / softcap) * softcap
+            own = sorted({t for t in text if t not in common_ids})
+            ids, logits = common.ids, common.logits(states)
+            if own:
+                assert extra is not None, "tokens outside the common head need their rows"
+                rows_of = torch.searchsorted(extra.ids, torch.tensor(own))
+                part = Head(extra.ids[rows_of], extra.weight[rows_of])
+                ids = torch.cat([ids, part.ids])
+                logits = torch.cat([logits, part.logits(states)], dim=-1)
             logprobs = torch.log_softmax(logits, dim=-1)
-            columns = torch.searchsorted(where, torch.tensor(list(text)))
-            picked = logprobs[torch.arange(n), columns]
+            column = {int(t): c for c, t in enumerate(ids.tolist())}
+            picked = logprobs[torch.arange(n), torch.tensor([column[t] for t in text])]
             out.append(float(picked.mean()))
     return out

@@ -98,7 +98,7 @@ class TransformersSummarizer:
         such prefix: every text scores 0 and the other criteria choose."""
         if not texts or self.seq2seq:
             return [0.0] * len(texts)
-        from outliner.backends.decode import run_prefix, score
+        from outliner.backends.decode import Head, run_prefix, score
 
         started = time.perf_counter()
         shot = FEW_SHOT[task]
@@ -113,17 +113,19 @@ class TransformersSummarizer:
         pad = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
         out: list[float] = []
         with self._torch.inference_mode():
+            common = self._score_head()
             for start in range(0, len(encoded), SCORE_BATCH):
                 batch = encoded[start : start + SCORE_BATCH]
-                head = self._score_head({i for t in batch for i in t})
-                out += score(self.model, self._score_prefixes[key], label, batch, pad, head)
+                extra = sorted({i for t in batch for i in t} - common.id_set)
+                rows = Head.of(self.model, extra) if extra else None
+                out += score(self.model, self._score_prefixes[key], label, batch, pad, common, rows)
         self.stats.score_rows += len(texts)
         self.stats.score_seconds += time.perf_counter() - started
         return [round(x, 4) for x in out]
 
-    def _score_head(self, tokens: set[int]) -> Head:
-        """Output rows for the most common English words and the texts' own tokens: the
-        tokens a line's probability is normalised over."""
+    def _score_head(self) -> Head:
+        """Output rows for the most common English words: with a text's own tokens, what
+        its probability is normalised over. Taken from the common-word head in memory."""
         from outliner.backends.decode import Head
         from outliner.backends.vocabulary import common_word_tokens
 
@@ -131,17 +133,10 @@ class TransformersSummarizer:
         if self._score_common is None:
             common = self._common_head()
             wanted = torch.tensor(sorted(common_word_tokens(self.tokenizer, SCORE_WORDS)))
-            rows = torch.searchsorted(common.ids, wanted)
-            found = common.ids[rows.clamp(max=len(common.ids) - 1)] == wanted
+            rows = torch.searchsorted(common.ids, wanted).clamp(max=len(common.ids) - 1)
+            found = common.ids[rows] == wanted
             self._score_common = Head(wanted[found], common.weight[rows[found]])
-        base = self._score_common
-        extra = sorted(tokens - base.id_set)
-        if not extra:
-            return base
-        more = Head.of(self.model, extra)
-        ids = torch.cat([base.ids, more.ids])
-        order = torch.argsort(ids)
-        return Head(ids[order], torch.cat([base.weight, more.weight])[order])
+        return self._score_common
 
     # -- seq2seq -----------------------------------------------------------------
     def _seq2seq(self, task: Task, passages: Sequence[str]) -> list[str]:

@@ -142,12 +142,16 @@ def subject_of(head: Token) -> Token | None:
             antecedent = head.head  # "Ganga, who is a police officer": Ganga
             if antecedent.dep_ == "attr":  # "Ballu is a gangster who is arrested": Ballu
                 return _subject_child(antecedent.head)
+            if any(c.lower_ in ("a", "an") for c in antecedent.children):
+                return None  # "portrays Ram as an officer who has neglected his duty": a kind
             return antecedent
         if own.i > head.i:
             return None  # an inverted clause is most often a misparse: not told
         return own
     if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
         return subject_of(head.head)
+    if head.dep_ == "xcomp" and not any(c.dep_ == "dobj" for c in head.head.children):
+        return subject_of(head.head)  # "promises to help": the one who promises helps
     main = head.head.dep_ in ("ROOT", "conj") and head.head.pos_ in ("VERB", "AUX")
     if head.dep_ == "advcl" and head.tag_ == "VBG" and main:
         return subject_of(head.head)  # "Having a change of heart, Ballu ...": Ballu
@@ -327,7 +331,10 @@ def realise(
     subject_text = _phrase(doc, sorted(subject_tokens), sentence, names, named, subject=True)
     if subject_text is None:
         return None
-    forms = _present(doc, head, plural, joined, must)
+    renamed = subject.tag_ in _PERSONAL and subject_text != subject.text
+    if renamed:
+        plural = False  # a pronoun resolved to one character: "they leave" -> "Ballu leaves"
+    forms = _present(doc, head, plural, joined, must, renamed)
     parts = []
     for i in sorted(predicate):
         token = doc[i]
@@ -404,7 +411,7 @@ def _plural(subject: Token) -> bool:
 
 
 def _present(
-    doc: Doc, head: Token, plural: bool, joined: bool, must: bool = False
+    doc: Doc, head: Token, plural: bool, joined: bool, must: bool = False, renamed: bool = False
 ) -> dict[int, str]:
     """New forms for the clause's finite verbs, in the present tense, agreeing with its
     subject: "escaped" -> "escapes", "was arrested" -> "is arrested", "had killed" ->
@@ -427,7 +434,12 @@ def _present(
             base = "be" if finite.lemma_ == "be" else finite.lemma_.lower()
             forms[finite.i] = f"must {base}" if verb is head else base
             continue
-        if finite.tag_ == "VBD" or (finite is verb and verb.tag_ == "VBG" and not auxes):
+        renumber = renamed and finite.tag_ == "VBP"
+        if (
+            finite.tag_ == "VBD"
+            or renumber
+            or (finite is verb and verb.tag_ == "VBG" and not auxes)
+        ):
             forms[finite.i] = inflect(finite.lemma_, finite.lower_, plural_here)
         elif finite.tag_ in ("VBZ", "VBP") and finite.lemma_ == "be" and verb.dep_ == "relcl":
             forms[finite.i] = "are" if plural_here else "is"

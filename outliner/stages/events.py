@@ -35,6 +35,11 @@ LIGHT = frozenset(
     """attempt begin continue decide manage try start want plan seek hope intend go come
     get help agree refuse promise threaten""".split()
 )
+# The gravest: deaths and betrayals outrank the other turns of a beat.
+GRAVE = frozenset(
+    """assassinate betray die drown execute kill murder poison shoot stab suicide""".split()
+)
+GRAVE_WEIGHT = 3.0
 TURNING_WEIGHT = 2.0
 ACTION_WEIGHT = 1.0
 SETTING_WEIGHT = 0.2
@@ -51,6 +56,8 @@ def chain(head: Token) -> list[Token]:
 
 def weight(lemma: str) -> float:
     lemma = lemma.lower()
+    if lemma in GRAVE:
+        return GRAVE_WEIGHT
     if lemma in TURNING:
         return TURNING_WEIGHT
     if lemma in SETTING:

@@ -22,7 +22,7 @@ from outliner.document import Beat, LineOrigin, Outline, SentenceKind, TitlePage
 from outliner.lexicon import WORD, is_capitalised, is_common_word, strip_possessive
 from outliner.prompts import FEW_SHOT, PROMPT_MARKERS, Task
 from outliner.stages.compress import Candidate, Names, candidates, clause_heads
-from outliner.stages.events import LIGHT, chain, importance
+from outliner.stages.events import GRAVE_WEIGHT, LIGHT, chain, importance
 from outliner.stages.lines import (
     MAX_BEAT_WORDS,
     copied,
@@ -206,9 +206,10 @@ def compress(sentence: str, max_words: int) -> str:
 # How a candidate line is chosen: the model's fluency score (mean token log-probability,
 # about -1 to -4), a prior for about IDEAL_WORDS words, and whether it tells the beat's
 # main event (0 to 1). Weights set by reading the seeds' and a few TRIPOD films' lines.
-IDEAL_WORDS = 10
-LENGTH_WEIGHT = 0.6
-COVERAGE_WEIGHT = 1.2
+IDEAL_WORDS = 9
+LENGTH_WEIGHT = 0.8
+COVERAGE_WEIGHT = 2.0
+IMPORTANCE_WEIGHT = 0.6
 # Compression candidates per beat that go on to the model's scoring (a beam): the best by
 # coverage and length.
 BEAM = 10
@@ -218,7 +219,16 @@ BEAM = 10
 class Choice:
     text: str
     origin: LineOrigin
-    coverage: float
+    coverage: float  # tells the beat's main event (1) or a lesser one (less)
+    weight: float  # how grave the event it tells is, 0 to 1
+
+    def prior(self) -> float:
+        """Everything but the model's fluency."""
+        return (
+            LENGTH_WEIGHT * length_prior(self.text)
+            + COVERAGE_WEIGHT * self.coverage
+            + IMPORTANCE_WEIGHT * self.weight
+        )
 
 
 def summarise(outline: Outline, summarizer: Summarizer, options: Options) -> Outline:
@@ -244,9 +254,8 @@ def summarise(outline: Outline, summarizer: Summarizer, options: Options) -> Out
             model_line, sources
         )
         if why is None:
-            pool.append(
-                Choice(model_line, LineOrigin.MODEL, model_coverage(outline, beat, model_line))
-            )
+            cover, weight = model_coverage(outline, beat, model_line)
+            pool.append(Choice(model_line, LineOrigin.MODEL, cover, weight))
         pools.append(pool)
     texts = list(dict.fromkeys(c.text for pool in pools for c in pool))
     fluency = dict(zip(texts, summarizer.score(Task.BEAT, texts), strict=True))
@@ -256,7 +265,7 @@ def summarise(outline: Outline, summarizer: Summarizer, options: Options) -> Out
         chosen = choose(pool, fluency)
         if chosen is None:
             first = outline.sentence(beat.sentences[0]).text
-            chosen = Choice(compress(first, MAX_BEAT_WORDS), LineOrigin.FALLBACK, 0.0)
+            chosen = Choice(compress(first, MAX_BEAT_WORDS), LineOrigin.FALLBACK, 0.0, 0.0)
             diagnostics.append(
                 Diagnostic(
                     Code.BEAT_LINE_FALLBACK,
@@ -296,12 +305,13 @@ def _line_rule(line: str, sources: list[str]) -> str | None:
 def main_event(outline: Outline, beat: Beat) -> tuple[int, int, float] | None:
     """(sentence, verb token, importance) of the beat's main event: the strongest event of
     its turning point's sentence when it holds one, else of all its sentences (the later
-    one on a tie: the event the beat leads to)."""
+    one on a tie: the event the beat leads to, "... but then surrenders")."""
     sentences = [tp.sentence for tp in beat.turning_points] or list(beat.sentences)
     best: tuple[float, int, int] | None = None
+    event = (0, 0, 0.0)
     for index in sentences:
-        for order, head in enumerate(clause_heads(outline.document.doc(index))):
-            key = (importance(head), index, -order)
+        for head in clause_heads(outline.document.doc(index)):
+            key = (importance(head), index, head.i)
             if best is None or key > best:
                 best = key
                 event = (index, head.i, key[0])
@@ -316,9 +326,12 @@ def beat_candidates(outline: Outline, beat: Beat, names: Names, sources: list[st
         for candidate in candidates(outline, index, names):
             if opens_with_pronoun(candidate.text) or copied(candidate.text, sources):
                 continue
-            out.append(Choice(candidate.text, LineOrigin.COMPRESSED, coverage(candidate, event)))
-    out.sort(key=lambda c: -(COVERAGE_WEIGHT * c.coverage + LENGTH_WEIGHT * length_prior(c.text)))
-    return out[:BEAM]
+            weight = candidate.importance / GRAVE_WEIGHT
+            out.append(
+                Choice(candidate.text, LineOrigin.COMPRESSED, coverage(candidate, event), weight)
+            )
+    order = sorted(range(len(out)), key=lambda i: (-out[i].prior(), i))
+    return [out[i] for i in order[:BEAM]]
 
 
 def coverage(candidate: Candidate, event: tuple[int, int, float] | None) -> float:
@@ -329,23 +342,24 @@ def coverage(candidate: Candidate, event: tuple[int, int, float] | None) -> floa
     sentence, head, weight = event
     if candidate.sentence == sentence and head in candidate.heads:
         return 1.0
-    return 0.4 * min(1.0, candidate.importance / max(weight, 1e-9))
+    return 0.5 * min(1.0, candidate.importance / max(weight, 1e-9))
 
 
-def model_coverage(outline: Outline, beat: Beat, line: str) -> float:
-    """Whether the model's line names the main event's verbs (by lemma)."""
+def model_coverage(outline: Outline, beat: Beat, line: str) -> tuple[float, float]:
+    """(coverage, weight) of the model's line: whether it names the main event's verbs
+    (by lemma), and how grave the gravest event it names is."""
+    doc = parse_sentence(line)
+    best = max((importance(t) for t in doc if t.pos_ == "VERB"), default=0.0)
     event = main_event(outline, beat)
     if event is None:
-        return 0.0
+        return 0.0, best / GRAVE_WEIGHT
     sentence, head, weight = event
     verbs = {t.lemma_.lower() for t in chain(outline.document.doc(sentence)[head])}
     verbs -= LIGHT
-    doc = parse_sentence(line)
     said = {t.lemma_.lower() for t in doc if t.pos_ in ("VERB", "AUX")}
     if verbs & said:
-        return 1.0
-    best = max((importance(t) for t in doc if t.pos_ == "VERB"), default=0.0)
-    return 0.4 * min(1.0, best / max(weight, 1e-9))
+        return 1.0, best / GRAVE_WEIGHT
+    return 0.5 * min(1.0, best / max(weight, 1e-9)), best / GRAVE_WEIGHT
 
 
 def length_prior(text: str) -> float:
@@ -354,17 +368,7 @@ def length_prior(text: str) -> float:
 
 def choose(pool: list[Choice], fluency: dict[str, float]) -> Choice | None:
     """The best-scoring candidate that parses as a whole sentence (ties: the first)."""
-    ranked = sorted(
-        enumerate(pool),
-        key=lambda p: (
-            -(
-                fluency[p[1].text]
-                + LENGTH_WEIGHT * length_prior(p[1].text)
-                + COVERAGE_WEIGHT * p[1].coverage
-            ),
-            p[0],
-        ),
-    )
+    ranked = sorted(enumerate(pool), key=lambda p: (-(fluency[p[1].text] + p[1].prior()), p[0]))
     for _, choice in ranked:
         if fragment(parse_sentence(choice.text)) is None:
             return choice

@@ -111,10 +111,11 @@ def descriptor(character: Character) -> str:
 
         doc = parse_sentence(character.description)
         chunk = next(iter(doc.noun_chunks), None)
-        if chunk is not None and chunk.root.pos_ == "NOUN":
-            kept = [t.text for t in chunk if t.dep_ not in ("det", "poss", "case")]
-            if kept and not any(t.pos_ == "PROPN" for t in chunk):
-                return " ".join(kept)
+        if chunk is not None and chunk.root.pos_ == "NOUN" and chunk.start == 0:
+            kept = [t for t in chunk if t.dep_ != "det"]
+            text = "".join(t.text_with_ws for t in kept).strip()
+            if kept and len(kept) <= 4:
+                return text  # "gangster", "Ram's girlfriend"
     if character.role:
         return character.role.lower() if character.role.islower() else character.role
     return ""
@@ -153,16 +154,18 @@ def logline_candidates(outline: Outline, names: Names) -> list[str]:
     incidents = [
         _lower_first(t.rstrip("."), names) for t in _clauses(outline, points[1], names, None, False)
     ]
+    # The goal: what the protagonist does from the Opportunity to the Change of Plans
+    # (or, failing that, to the midpoint), each sentence's strongest clause, shortest form.
     last = points.get(3, points[1])
-    goal_sentences = [points.get(2, last)] + [
-        s.index for s in outline.document.plot if points[1] < s.index <= last
-    ]
+    change = points.get(2, last)
+    goal_sentences = [s.index for s in outline.document.plot if points[1] < s.index <= change]
+    goal_sentences += [s.index for s in outline.document.plot if change < s.index <= last]
     goals: list[str] = []
-    for index in dict.fromkeys(goal_sentences):
-        for text in _clauses(outline, index, names, hero.name, True):
-            body = text.rstrip(".").split(" must ", 1)
-            if len(body) == 2 and body[1] not in goals:
-                goals.append(body[1])
+    for index in goal_sentences:
+        told = _clauses(outline, index, names, hero.name, True)
+        body = told[-1].rstrip(".").split(" must ", 1) if told else []
+        if len(body) == 2 and body[1] not in goals:
+            goals.append(body[1])
         if len(goals) >= 3:
             break
     label = descriptor(hero)
