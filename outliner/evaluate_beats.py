@@ -132,6 +132,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--limit", type=int, default=0, help="only the first N films (a quick look)"
     )
+    parser.add_argument(
+        "--judge",
+        type=Path,
+        default=None,
+        help="also outline the judged sample (films[2::16], none of the eval's) into DIR as"
+        " Fountain, for a blind before/after reading",
+    )
     args = parser.parse_args(argv)
 
     from outliner.config import Options
@@ -140,19 +147,32 @@ def main(argv: list[str] | None = None) -> None:
     films = load_synopses(args.data / "synopses_train.csv")
     chosen = sample(films)[: args.limit or None]
     models = Models.load(args.model)
+    if args.judge is not None:  # first: a short run still leaves the judged sample whole
+        from datetime import date
+
+        from outliner.writers.fountain import to_fountain
+
+        args.judge.mkdir(parents=True, exist_ok=True)
+        for film in judge_sample(films):
+            made = outline(films[film], f"{film}.txt", Options(draft_date=date(2026, 1, 1)), models)
+            (args.judge / f"{film}.fountain").write_text(to_fountain(made), encoding="utf-8")
+            print(f"judged sample: {film}", flush=True)
     records = []
+    result: dict[str, Any] = {}
     for film in chosen:
         made = outline(films[film], f"{film}.txt", Options(), models)
         records.append(film_record(film, made))
         print(f"outlined {film}", flush=True)
-    result = {
-        "sample_rule": f"TRIPOD train films sorted by name, every {EVERY}th from the first",
-        "model": models.summarizer.name,
-        "summary": summary(records),
-        "films": records,
-    }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        result = {
+            "sample_rule": f"TRIPOD train films sorted by name, every {EVERY}th from the first",
+            "model": models.summarizer.name,
+            "summary": summary(records),
+            "films": records,
+        }
+        # Written after every film: an interrupted run still compares on the films it did.
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+        args.out.write_text(text, encoding="utf-8")
     print(report(result), end="")
     print(f"written to {args.out}")
 

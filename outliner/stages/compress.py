@@ -277,7 +277,9 @@ def _noun_phrase(token: Token, level: int, skip: set[int]) -> set[int]:
     return _kept(token, level, skip, keep_conj=True)
 
 
-def candidates(outline: Outline, sentence: int, names: Names) -> list[Candidate]:
+def candidates(
+    outline: Outline, sentence: int, names: Names, max_words: int = MAX_BEAT_WORDS
+) -> list[Candidate]:
     """Every distinct candidate line from one sentence: each clause at each level, alone
     and (for a clause with conjoined verbs sharing its subject) joined with them."""
     doc = outline.document.doc(sentence)
@@ -296,7 +298,7 @@ def candidates(outline: Outline, sentence: int, names: Names) -> list[Candidate]
                 if text is None or text in out:
                     continue
                 count = len(words(text))
-                if MIN_WORDS <= count <= MAX_BEAT_WORDS:
+                if MIN_WORDS <= count <= max_words:
                     verbs = [head] + [c for c in head.children if joined and _verb_conj(c)]
                     out[text] = Candidate(
                         text,

@@ -213,6 +213,7 @@ IMPORTANCE_WEIGHT = 0.6
 # Compression candidates per beat that go on to the model's scoring (a beam): the best by
 # coverage and length.
 BEAM = 10
+LONGEST_FALLBACK = 22
 
 
 @dataclass(frozen=True)
