@@ -188,3 +188,20 @@ def test_all_beats_of_a_synopsis_go_to_the_model_in_one_call() -> None:
     assert summarizer.calls[0] == (Task.BEAT, len(result.beats))
     # And every candidate of every beat is scored in one call.
     assert summarizer.scored[0][0] is Task.BEAT and len(summarizer.scored) <= 2
+
+
+def test_a_pronoun_standing_for_the_wrong_person_is_caught() -> None:
+    from outliner.backends.parser import parse_sentence
+    from outliner.document import Character, Outline
+    from outliner.stages.compress import Names
+    from outliner.stages.read import read
+    from outliner.stages.summarise import swapped_subject
+
+    source = "Ballu surrenders himself and swears that Ganga is innocent."
+    made = Outline(read(source), characters=(Character("Ballu"), Character("Ganga")))
+    names = Names(made)
+    docs = [parse_sentence(source)]
+    wrong = parse_sentence("Ballu surrenders and swears that he is innocent.")
+    assert swapped_subject(wrong, docs, names) is not None
+    right = parse_sentence("Ballu swears that Ganga is innocent.")
+    assert swapped_subject(right, docs, names) is None

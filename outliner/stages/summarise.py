@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from outliner.backends import Summarizer
 from outliner.backends.parser import parse_sentence
@@ -34,6 +35,9 @@ from outliner.stages.lines import (
     words,
 )
 from outliner.stages.titles import AUTO, UNTITLED, logline_candidates, title_from_source
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # Share of a line's content words that must appear (by stem) in its passage.
 MIN_SUPPORT = 0.75
@@ -251,8 +255,11 @@ def summarise(outline: Outline, summarizer: Summarizer, options: Options) -> Out
     for beat, passage, reply in zip(outline.beats, passages, replies, strict=True):
         pool = beat_candidates(outline, beat, resolver, sources)
         model_line = clean(reply)
-        why = problem(model_line, Task.BEAT, passage, synopsis_words, names) or _line_rule(
-            model_line, sources
+        docs = [document.doc(i) for i in beat.sentences]
+        why = (
+            problem(model_line, Task.BEAT, passage, synopsis_words, names)
+            or _line_rule(model_line, sources)
+            or swapped_subject(parse_sentence(model_line), docs, resolver)
         )
         if why is None:
             cover, weight = model_coverage(outline, beat, model_line)
@@ -300,6 +307,30 @@ def _line_rule(line: str, sources: list[str]) -> str | None:
         return "the model's line copies a long source sentence"
     if has_parenthesis(line):
         return "the model's line holds a parenthesis"
+    return None
+
+
+def swapped_subject(line: Doc, sources: list[Doc], names: Names) -> str | None:
+    """A pronoun subject in the model's line that stands for someone other than the one
+    the source gives that verb: "Ballu surrenders and swears that he is innocent" from
+    "... swears that Ganga is innocent". The pronoun is read as the nearest name before
+    it in the line; the source's subject of the same verb (by lemma) must be that name."""
+    for token in line:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.tag_ != "PRP":
+            continue
+        before = [t for t in line[: token.i] if names.of_name(t.text)]
+        if not before:
+            continue
+        meant = names.of_name(before[-1].text)
+        verb = token.head
+        for doc in sources:
+            for other in doc:
+                if other.lemma_ != verb.lemma_ or other.pos_ != verb.pos_:
+                    continue
+                subject = next((c for c in other.children if c.dep_ == token.dep_), None)
+                said = names.of_name(subject.text) if subject is not None else None
+                if said is not None and said != meant:
+                    return f"the model's line has {meant} as {token.text} {verb.text}; the source {said}"
     return None
 
 
