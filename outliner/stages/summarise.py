@@ -330,7 +330,8 @@ def swapped_subject(line: Doc, sources: list[Doc], names: Names) -> str | None:
                 subject = next((c for c in other.children if c.dep_ == token.dep_), None)
                 said = names.of_name(subject.text) if subject is not None else None
                 if said is not None and said != meant:
-                    return f"the model's line: {token.text} ({meant}) {verb.text}; the source: {said}"
+                    why = f"{token.text} ({meant}) {verb.text}; the source: {said}"
+                    return f"the model's line says {why}"
     return None
 
 
