@@ -85,46 +85,14 @@ class Names:
     the outline's resolved mentions."""
 
     def __init__(self, outline: Outline) -> None:
-        self.outline = outline
         self.canonical = {n: c.name for c in outline.characters for n in c.names}
-        self.gender = {c.name: c.gender for c in outline.characters}
         self.mentions = {(m.sentence, m.start): m.character for m in outline.mentions}
 
     def of_pronoun(self, sentence: int, token: Token) -> str | None:
-        name = self.mentions.get((sentence, token.idx))
-        if name is None and not self.mentions:
-            name = self._last_subject(sentence, token)
-        return name
-
-    def _last_subject(self, sentence: int, pronoun: Token) -> str | None:
-        """Only while no resolver has filled Outline.mentions: "he"/"she" as the nearest
-        character named as a subject before it (this sentence, then the two before).
-        A stopgap, not a resolver: it never guesses "they" or "it"."""
-        gender = pronoun.morph.get("Gender", [])
-        singular = pronoun.morph.get("Number", []) == ["Sing"]
-        if pronoun.dep_ not in ("nsubj", "nsubjpass") or not singular:
-            return None
-        if not gender or gender[0] == "Neut":
-            return None
-        wanted = "male" if gender[0] == "Masc" else "female"
-        for index in range(sentence, max(-1, sentence - 2), -1):
-            if self.outline.sentence(index).kind.value != "plot":
-                continue
-            doc = self.outline.document.doc(index)
-            # This sentence: subjects before the pronoun; an earlier one: its main subject.
-            subjects = [
-                t
-                for t in doc
-                if t.dep_ in ("nsubj", "nsubjpass")
-                and t.tag_ not in _PERSONAL
-                and (t.i < pronoun.i if index == sentence else t.head.dep_ == "ROOT")
-            ]
-            if subjects:
-                name = self.of_name(subjects[-1].text)
-                if name is not None and self.gender.get(name) in (None, wanted):
-                    return name
-                return None  # the nearest subject is no character: no guess
-        return None
+        """The resolver's answer, and nothing else: a guessed name would put the wrong
+        person in a line (without genders, "he" after "Scarlet ..." reads as Scarlet);
+        an unresolved pronoun only keeps its clause from opening a line."""
+        return self.mentions.get((sentence, token.idx))
 
     def of_name(self, text: str) -> str | None:
         return self.canonical.get(text)
