@@ -106,9 +106,12 @@ def test_unfaithful_model_lines_lose_to_compressions() -> None:
         Options(draft_date=date(2026, 1, 1)),
         fake_models(FakeSummarizer(reply)),
     )
-    assert all(beat.origin is LineOrigin.COMPRESSED for beat in result.beats)
+    assert all(beat.origin is not LineOrigin.MODEL for beat in result.beats)
     assert all("Dorothy" not in beat.line for beat in result.beats)
-    assert not [d for d in result.diagnostics if d.code is Code.BEAT_LINE_FALLBACK]
+    compressed = [b for b in result.beats if b.origin is LineOrigin.COMPRESSED]
+    assert len(compressed) >= len(result.beats) - 1  # one beat tells only "She ..." clauses
+    fallbacks = [d for d in result.diagnostics if d.code is Code.BEAT_LINE_FALLBACK]
+    assert len(fallbacks) == len(result.beats) - len(compressed)
     assert result.title_page is not None
     assert result.title_page.title == "Untitled"  # the file name is no title; no invention
     assert result.title_page.title_origin is LineOrigin.FALLBACK
@@ -126,7 +129,7 @@ def test_a_compression_beats_a_copied_model_line() -> None:
         assert not copied(beat.line, sources), beat.line
         assert len(beat.line.split()) <= 15
     long_first = [b for b in result.beats if len(result.sentence(b.sentences[0]).text.split()) > 15]
-    assert long_first and all(b.origin is LineOrigin.COMPRESSED for b in long_first)
+    assert long_first and all(b.origin is not LineOrigin.MODEL for b in long_first)
 
 
 def test_no_beat_line_opens_with_a_pronoun() -> None:

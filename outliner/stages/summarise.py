@@ -273,7 +273,8 @@ def summarise(outline: Outline, summarizer: Summarizer, options: Options) -> Out
         chosen = choose(pool, fluency)
         if chosen is None:
             first = outline.sentence(beat.sentences[0]).text
-            chosen = Choice(compress(first, MAX_BEAT_WORDS), LineOrigin.FALLBACK, 0.0, 0.0)
+            text = _named_opening(compress(first, MAX_BEAT_WORDS), beats, resolver)
+            chosen = Choice(text, LineOrigin.FALLBACK, 0.0, 0.0)
             diagnostics.append(
                 Diagnostic(
                     Code.BEAT_LINE_FALLBACK,
@@ -297,6 +298,24 @@ def summarise(outline: Outline, summarizer: Summarizer, options: Options) -> Out
     return replace(outline, title_page=title_page).with_diagnostics(
         *diagnostics, *title_notes, *logline_notes
     )
+
+
+def _named_opening(line: str, previous: list[Beat], names: Names) -> str:
+    """The last resort's opening pronoun as the character the previous line opens with.
+
+    Only here, where no clause of the beat has a named or resolved subject: a reader takes
+    an opening "She" for the previous line's subject anyway (RUBRIC.md counts that as
+    clear), and the line must not open with a pronoun. With the resolver's mentions the
+    candidates name their subjects and this is rarely reached.
+    """
+    first, _, rest = line.partition(" ")
+    if not opens_with_pronoun(line) or not previous or not rest:
+        return line
+    opener = strip_possessive(previous[-1].line.split(" ", 1)[0])
+    name = names.of_name(opener)
+    if name is None or first.lower() not in ("he", "she", "his", "her"):
+        return line
+    return f"{name}'s {rest}" if first.lower() in ("his", "her") else f"{name} {rest}"
 
 
 def _line_rule(line: str, sources: list[str]) -> str | None:
