@@ -157,9 +157,12 @@ class TurningPoint:
 
 
 class LineOrigin(StrEnum):
-    MODEL = "model"
-    FALLBACK = "fallback"  # the model's line failed a check: a compressed source sentence
-    GIVEN = "given"  # supplied by the user (e.g. --title)
+    MODEL = "model"  # the model's own line, faithful and scored best
+    FALLBACK = "fallback"  # nothing passed the checks: the source shortened, or Untitled
+    GIVEN = "given"  # supplied by the user (--title, a title line, a logline in the input)
+    COMPRESSED = "compressed"  # a source clause compressed from the parse, scored best
+    TEMPLATE = "template"  # a logline after the template, its wording chosen by the model
+    FILE_NAME = "file name"  # a title read from the input file's name
 
 
 @dataclass(frozen=True)
