@@ -266,3 +266,22 @@ def test_a_sentence_read_with_other_spaces_keeps_its_mentions() -> None:
     gold = _gold(0, gold_text.index("he laughs"), "he", "person", "Sam")
     report = score_film("Film", [gold_text], outline, [gold])
     assert report.misaligned == [] and [o.correct for o in report.outcomes] == [True]
+
+
+def test_a_sentence_read_without_its_actors_keeps_its_mentions() -> None:
+    # The analyse stage takes "(Jesse Eisenberg)" out: the gold's offsets move onto ours,
+    # and a mention inside the parentheses has nowhere to go (unresolved).
+    gold_text = "Nick (Jesse Eisenberg) says he is late (for him)."
+    ours = "Nick says he is late (for him)."
+    document = Document("t", (Sentence(0, ours, 0),))
+    mentions = (Mention(0, 10, 12, "he", ("Nick",)), Mention(0, 26, 29, "him", ("Nick",)))
+    outline = Outline(document, characters=(Character("Nick"),), mentions=mentions)
+    golds = [
+        _gold(0, gold_text.index("he is"), "he", "person", "Nick"),
+        _gold(0, gold_text.index("him"), "him", "person", "Nick"),
+    ]
+    report = score_film("Film", [gold_text], outline, golds)
+    assert report.misaligned == [] and [o.correct for o in report.outcomes] == [True, True]
+    # A sentence that differs otherwise is not ours.
+    report = score_film("Film", ["Nick says he is early."], outline, golds[:1])
+    assert len(report.misaligned) == 1
