@@ -23,6 +23,7 @@ from outliner.story.evaluate_pronouns import (
     score_film,
     shared_words,
 )
+from outliner.story.genders import name_gender
 from outliner.story.pronouns import name_opening, names_text, opens_unresolved, resolve
 from outliner.writers.screenplay import action_texts
 from tests.conftest import SEEDS, fake_models
@@ -55,6 +56,30 @@ def test_gender_is_learned_from_the_pronouns_near_a_name_and_decides() -> None:
     # The subject before "She" is Ravi, but she is a woman: Ganga.
     assert found[(4, "She")] == ("Ganga",)
     assert found[(4, "him")] == ("Ravi",)
+
+
+def test_a_first_name_of_one_sex_gives_the_gender_when_the_story_does_not() -> None:
+    assert name_gender(["Irene Adler"]) == "female"
+    assert name_gender(["Dr. Beth Garner"]) == "female"  # past the title
+    assert name_gender(["Gavin", "Gavin Elster"]) == "male"
+    assert name_gender(["Chris"]) is None  # given to men and women
+    assert name_gender(["Thao"]) is None  # too rare in the census to tell
+    assert name_gender(["Ballu"]) is None
+    # Without names of one sex, "She" goes on with the subject before it; with them,
+    # the woman is meant.
+    found, _ = _resolve("Ravi meets Ballu at the station. She smiles.", "Ravi", "Ballu")
+    assert found[(1, "She")] == ("Ravi",)
+    found, outline = _resolve("Gavin meets Irene at the station. She smiles.", "Gavin", "Irene")
+    assert found[(1, "She")] == ("Irene",)
+    assert {c.name: c.gender for c in outline.characters} == {"Gavin": "male", "Irene": "female"}
+    # The story's own pronouns outvote the name.
+    _, outline = _resolve(
+        "Irene cries because he is alone. Irene says that he loves Ravi. Irene hides and he"
+        " waits. Irene leaves and he runs.",
+        "Irene",
+        "Ravi",
+    )
+    assert {c.name: c.gender for c in outline.characters}["Irene"] != "female"
 
 
 def test_a_pronoun_object_is_not_its_own_clause_subject_and_a_reflexive_is() -> None:
@@ -97,6 +122,16 @@ def test_they_and_the_two_mean_characters_named_together() -> None:
     assert found[(1, "They")] == ("Raghu", "Malti")
     found, _ = _resolve("Raghu meets Malti at the market. The two fall in love.", "Raghu", "Malti")
     assert found[(1, "The two")] == ("Raghu", "Malti")
+    # A phrase that counts people means the only couple in view, however faint.
+    found, _ = _resolve(
+        "Ravi talks with Raghu and Malti. Malti is happy. Ballu is angry. The couple travels"
+        " to Goa.",
+        "Raghu",
+        "Malti",
+        "Ballu",
+        "Ravi",
+    )
+    assert found[(3, "The couple")] == ("Raghu", "Malti")
 
 
 def test_a_pronoun_that_may_mean_someone_without_a_name_is_left_unresolved() -> None:
@@ -266,3 +301,22 @@ def test_a_sentence_read_with_other_spaces_keeps_its_mentions() -> None:
     gold = _gold(0, gold_text.index("he laughs"), "he", "person", "Sam")
     report = score_film("Film", [gold_text], outline, [gold])
     assert report.misaligned == [] and [o.correct for o in report.outcomes] == [True]
+
+
+def test_a_sentence_read_without_its_actors_keeps_its_mentions() -> None:
+    # The analyse stage takes "(Jesse Eisenberg)" out: the gold's offsets move onto ours,
+    # and a mention inside the parentheses has nowhere to go (unresolved).
+    gold_text = "Nick (Jesse Eisenberg) says he is late (for him)."
+    ours = "Nick says he is late (for him)."
+    document = Document("t", (Sentence(0, ours, 0),))
+    mentions = (Mention(0, 10, 12, "he", ("Nick",)), Mention(0, 26, 29, "him", ("Nick",)))
+    outline = Outline(document, characters=(Character("Nick"),), mentions=mentions)
+    golds = [
+        _gold(0, gold_text.index("he is"), "he", "person", "Nick"),
+        _gold(0, gold_text.index("him"), "him", "person", "Nick"),
+    ]
+    report = score_film("Film", [gold_text], outline, golds)
+    assert report.misaligned == [] and [o.correct for o in report.outcomes] == [True, True]
+    # A sentence that differs otherwise is not ours.
+    report = score_film("Film", ["Nick says he is early."], outline, golds[:1])
+    assert len(report.misaligned) == 1

@@ -1,12 +1,15 @@
 """Each character's gender, learned from the pronouns used near their name and from nouns.
 
 No parser knows that Ganga is a woman; the synopsis says so, with "she" and "her" near
-her name, and now and then with a noun ("his wife Malati", "Mrs. Hall"). Three kinds of
+her name, and now and then with a noun ("his wife Malati", "Mrs. Hall"). Four kinds of
 evidence, surest first:
 
 - nouns and titles beside the name (outliner.story.kinship): they decide, unless they
   disagree;
 - a subject he/she with exactly one person in sight, a character (`nearby_votes`);
+- the first name, where the US census of 1990 finds it given almost only to one sex
+  ("Irene", "Gavin"; `name_votes`): as much as three such pronouns, so that a story's
+  own pronouns outvote it ("Thao" is too rare a name there to count at all);
 - every other he/she, read gender-blind with its candidates scored by the resolver:
   hard expectation-maximisation gives each pronoun to its likeliest candidate (given
   the scores and the genders believed so far) when that one is clearly ahead, then
@@ -17,6 +20,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from outliner.story.referring import Expression, Referent, expressions, is_subject, story_parts
@@ -31,6 +36,16 @@ MIN_EVIDENCE = 2.0  # votes a character needs before it has a gender
 CLEAR = 2.0  # a pronoun votes when its likeliest referent scores this many times the next
 # A gender-blind reading of he/she: its gender, and its candidates with their scores.
 Observation = tuple[str, list[tuple[Referent, float]]]
+NAME_VOTES = 3  # what a first name of one sex counts, in pronouns (enough alone)
+NAME_SHARE = 0.95  # of the people the census found with the name, this share is one sex
+NAME_FREQUENCY = 0.004  # and the name is this common (percent of that sex): not "Thao"
+# Words before a first name that are no first name: "Mr. Bixler", "Dr. Beth Garner".
+_TITLES = frozenset(
+    """mr mrs ms miss mister dr doctor sgt sergeant capt captain lt lieutenant col colonel
+    gen general maj major prof professor rev reverend det detective officer agent judge
+    father mother sister brother aunt uncle sir lady lord king queen prince princess
+    inspector commissioner mayor ambassador chief the""".split()
+)
 
 
 def nearby_votes(document: Document, names: list[tuple[str, str]]) -> dict[str, Counter[str]]:
@@ -56,6 +71,48 @@ def nearby_votes(document: Document, names: list[tuple[str, str]]) -> dict[str, 
                 if expression.kind in ("pronoun", "description", "group"):
                     seen.add(f"~{expression.text}@{expression.head}")  # someone, in sight
             previous = seen
+    return votes
+
+
+@lru_cache(maxsize=1)
+def census_names() -> dict[str, tuple[float, float]]:
+    """First name (lower case) -> (percent of men, percent of women) who bear it, from the
+    US census of 1990 as the `names` package ships it."""
+    import names
+
+    shares: dict[str, list[float]] = {}
+    for column, key in enumerate(("first:male", "first:female")):
+        for line in Path(names.FILES[key]).read_text(encoding="ascii").splitlines():
+            fields = line.split()
+            if len(fields) >= 2:
+                shares.setdefault(fields[0].lower(), [0.0, 0.0])[column] = float(fields[1])
+    return {name: (male, female) for name, (male, female) in shares.items()}
+
+
+def name_gender(forms: Iterable[str]) -> str | None:
+    """The sex a character's first name tells, if clearly one: the first word (past any
+    title) of the longest of its names ("Irene Adler" -> Irene -> female)."""
+    words = max((f.replace(".", " ").split() for f in forms), key=len, default=[])
+    words = [w for w in words if w.lower() not in _TITLES]
+    if not words:
+        return None
+    male, female = census_names().get(words[0].lower().strip("\"'"), (0.0, 0.0))
+    if max(male, female) < NAME_FREQUENCY:
+        return None
+    if male >= NAME_SHARE * (male + female):
+        return "male"
+    if female >= NAME_SHARE * (male + female):
+        return "female"
+    return None
+
+
+def name_votes(characters: Iterable[tuple[str, Iterable[str]]]) -> dict[str, Counter[str]]:
+    """Gender votes from first names: (character, its names) -> NAME_VOTES for the sex."""
+    votes: dict[str, Counter[str]] = {}
+    for name, forms in characters:
+        gender = name_gender((name, *forms))
+        if gender is not None:
+            votes[name] = Counter({gender: NAME_VOTES})
     return votes
 
 

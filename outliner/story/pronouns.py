@@ -45,6 +45,7 @@ from outliner.story.genders import (
     Observation,
     learn_genders,
     merge,
+    name_votes,
     nearby_votes,
     resolved_votes,
 )
@@ -82,7 +83,7 @@ REPEAT = 0.1  # what each further mention of a referent in view adds
 THING = 0.5  # things are seldom what "they" means in a story told about people
 IMPLICIT = 0.5  # a group only brought together counts less than one named together
 RATIO = 2.0  # the best candidate must score this many times the next one
-MINIMUM = 0.1  # and at least this much
+MINIMUM = 0.1  # and at least this much (a phrase that counts people, "the two": no minimum)
 
 
 @dataclass(frozen=True)
@@ -339,14 +340,14 @@ def _cataphor(doc: Doc, token: Token, referents: dict[int, Referent]) -> Referen
     return referents.get(subject.i)
 
 
-def _choose(scores: dict[str, tuple[Referent, float]]) -> Referent | None:
+def _choose(scores: dict[str, tuple[Referent, float]], minimum: float = MINIMUM) -> Referent | None:
     """The best candidate when it is a character clearly ahead of every other one."""
     ranked = sorted(scores.values(), key=lambda rs: (-rs[1], rs[0].key))
     if not ranked:
         return None
     best, score = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
-    if not best.characters or score < MINIMUM or score < RATIO * second:
+    if not best.characters or score < minimum or score < RATIO * second:
         return None
     return best
 
@@ -431,7 +432,10 @@ def _read_sentence(
             scores = _candidates(state, position, doc, expression, referents)
             if state.blind and expression.gender is not None:
                 _observe(state, expression.gender, scores)
-            referent = _parallel(doc, token, referents) or _choose(scores)
+            # "The couple travels": a phrase that counts people is sure of its kind;
+            # any agreeing group however faint in view may be meant.
+            minimum = 0.0 if expression.count is not None else MINIMUM
+            referent = _parallel(doc, token, referents) or _choose(scores, minimum)
         out.append((expression, referent))
         if referent is None or (state.blind and expression.kind == "pronoun"):
             continue  # read blind, only names put people in view: no guess feeds a guess
@@ -480,7 +484,10 @@ def resolve(
     """The mentions resolved to characters, and the characters with their gender."""
     if not characters:
         return (), characters
-    nearby = nearby_votes(document, character_names((c.name, c.aliases) for c in characters))
+    nearby = merge(
+        nearby_votes(document, character_names((c.name, c.aliases) for c in characters)),
+        name_votes((c.name, c.aliases) for c in characters),
+    )
     results, blind = _pass(document, characters, None)
     genders = learn_genders(blind.known.nouns, nearby, blind.observations)
     results, state = _pass(document, characters, genders)
