@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from outliner.document import TurningPoint
 from outliner.turning_points.decode import decode, decode_short
 from outliner.turning_points.features import PROJECTED, sentence_features
+from outliner.turning_points.story import parse_synopsis
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # models/turning_points/ at the repository root, next to the package (editable install).
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "models" / "turning_points" / "model.npz"
@@ -33,31 +38,17 @@ class Config:
     sigma: float = 0.0  # label spread, in sentences, around each gold index (0: exact)
     l2_pos: float = 0.1  # a lighter penalty on the position features: the prior is reliable
     l2_shared: float = 0.0  # > 0: content weights shared by the five TPs, with this penalty
+    l2_story: float = 0.0  # > 0: the per-point penalty on the story groups (else l2)
+    story_points: bool = False  # story groups weigh only for the points they are about
 
     def to_json(self) -> str:
-        return json.dumps(
-            {
-                "groups": list(self.groups),
-                "dims": self.dims,
-                "l2": self.l2,
-                "l2_pos": self.l2_pos,
-                "l2_shared": self.l2_shared,
-                "sigma": self.sigma,
-            },
-            sort_keys=True,
-        )
+        return json.dumps(asdict(self), sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> Config:
         data = json.loads(text)
-        return cls(
-            tuple(data["groups"]),
-            int(data["dims"]),
-            float(data["l2"]),
-            float(data["sigma"]),
-            float(data["l2_pos"]),
-            float(data.get("l2_shared", 0.0)),
-        )
+        data["groups"] = tuple(data["groups"])
+        return cls(**{f.name: data[f.name] for f in fields(cls) if f.name in data})
 
 
 @dataclass
@@ -70,13 +61,10 @@ class TurningPointModel:
     weights: np.ndarray  # (5, D)
     name: str = field(default="tripod-linear")
 
-    def design(self, sentences: Sequence[str], embeddings: np.ndarray) -> np.ndarray:
-        """The standardised (n, D) feature matrix."""
-        raw = self.raw_design(sentences, embeddings)
-        return (raw - self.feat_mean) / self.feat_std
-
-    def raw_design(self, sentences: Sequence[str], embeddings: np.ndarray) -> np.ndarray:
-        return self.assemble(sentence_features(sentences, embeddings))
+    def group_scores(self, groups: dict[str, np.ndarray]) -> np.ndarray:
+        """(n, 5) log-probabilities from the feature groups of a synopsis."""
+        design = (self.assemble(groups) - self.feat_mean) / self.feat_std
+        return log_softmax_columns(design @ self.weights.T)
 
     def assemble(self, groups: dict[str, np.ndarray]) -> np.ndarray:
         """The configured groups side by side, embedding groups projected."""
@@ -88,20 +76,28 @@ class TurningPointModel:
             parts.append(block)
         return np.column_stack(parts)
 
-    def scores(self, sentences: Sequence[str], embeddings: np.ndarray) -> np.ndarray:
-        """(n, 5) log-probabilities: column k is TP k's distribution over the sentences."""
-        logits = self.design(sentences, embeddings) @ self.weights.T
-        return log_softmax_columns(logits)
+    def scores(
+        self, sentences: Sequence[str], embeddings: np.ndarray, docs: Sequence[Doc] | None = None
+    ) -> np.ndarray:
+        """(n, 5) log-probabilities: column k is TP k's distribution over the sentences.
 
-    def predict(self, sentences: Sequence[str], embeddings: np.ndarray) -> list[int]:
-        scores = self.scores(sentences, embeddings)
+        docs are the sentences' parses; without them the sentences are parsed here."""
+        docs = parse_synopsis(sentences) if docs is None else docs
+        return self.group_scores(sentence_features(sentences, embeddings, docs))
+
+    def predict(
+        self, sentences: Sequence[str], embeddings: np.ndarray, docs: Sequence[Doc] | None = None
+    ) -> list[int]:
+        scores = self.scores(sentences, embeddings, docs)
         return decode(scores) if len(sentences) >= 5 else decode_short(scores)
 
-    def detect(self, sentences: Sequence[str], embeddings: np.ndarray) -> list[TurningPoint]:
+    def detect(
+        self, sentences: Sequence[str], embeddings: np.ndarray, docs: Sequence[Doc] | None = None
+    ) -> list[TurningPoint]:
         """The TurningPointDetector protocol: five points, indices non-decreasing."""
         if not sentences:
             return []
-        scores = self.scores(sentences, embeddings)
+        scores = self.scores(sentences, embeddings, docs)
         indices = decode(scores) if len(sentences) >= 5 else decode_short(scores)
         # the score is the model's probability that this sentence is the turning point
         return [

@@ -24,9 +24,16 @@ import numpy as np
 from outliner.backends.encoder import SentenceEncoder
 from outliner.stages.structure import spread
 from outliner.structures import THEORY_POSITIONS
+from outliner.turning_points.decode import decode
 from outliner.turning_points.evaluate import Scores, film_averaged, mean_scores, row_scores
-from outliner.turning_points.features import PROJECTED, sentence_features
+from outliner.turning_points.features import (
+    PROJECTED,
+    STORY_GROUPS,
+    STORY_POINTS,
+    sentence_features,
+)
 from outliner.turning_points.model import DEFAULT_PATH, Config, TurningPointModel
+from outliner.turning_points.story import docs_of
 from outliner.turning_points.tripod import Row, read_csv
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,19 +58,21 @@ class Film:
 
 
 def group_films(rows: Sequence[Row], embed: Callable[[Sequence[str]], np.ndarray]) -> list[Film]:
+    """One Film per synopsis; all synopses parsed in one pass (kept in memory only)."""
+    from outliner.backends.parser import parse
+
     by_film: dict[tuple[str, tuple[str, ...]], list[Row]] = defaultdict(list)
     for row in rows:
         by_film[(row.film, row.sentences)].append(row)
-    return [
-        _film(name, sentences, embed(sentences), tuple(group))
-        for (name, sentences), group in sorted(by_film.items())
-    ]
-
-
-def _film(
-    name: str, sentences: tuple[str, ...], embeddings: np.ndarray, rows: tuple[Row, ...]
-) -> Film:
-    return Film(name, sentences, embeddings, rows, sentence_features(sentences, embeddings))
+    keys = sorted(by_film)
+    paragraphs = parse(" ".join(sentences) for _, sentences in keys)
+    films = []
+    for (name, sentences), paragraph in zip(keys, paragraphs, strict=True):
+        docs = docs_of(sentences, paragraph)
+        embeddings = embed(sentences)
+        groups = sentence_features(sentences, embeddings, docs)
+        films.append(Film(name, sentences, embeddings, tuple(by_film[(name, sentences)]), groups))
+    return films
 
 
 def cached_embedder(
@@ -132,18 +141,38 @@ def fit(films: Sequence[Film], config: Config) -> TurningPointModel:
     starts = np.cumsum([0] + [len(r) for r in raws[:-1]])
     segment = np.repeat(np.arange(len(raws)), [len(r) for r in raws])
 
-    # the position features get the lighter penalty: the positional prior is reliable
-    penalty = np.full(x.shape[1], config.l2)
-    is_pos = np.zeros(x.shape[1], dtype=bool)
-    column = 0
-    for name in config.groups:
-        width = _width(shell, films[0].groups, name)
-        if name == "pos":
-            penalty[column : column + width] = config.l2_pos
-            is_pos[column : column + width] = True
-        column += width
-    weights = _optimise(x, t, starts, segment, penalty, config.l2_shared, is_pos)
+    penalty, penalty_shared = penalties(config, [_width(shell, films[0].groups, g) for g in config.groups])
+    weights = _optimise(x, t, starts, segment, penalty, penalty_shared)
     return replace(shell, feat_mean=mean, feat_std=std, weights=weights)
+
+
+# A weight the optimiser must leave at zero gets this penalty.
+FROZEN = 1e6
+
+
+def penalties(config: Config, widths: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+    """The ridge penalty of every per-point weight (5, D) and every shared weight (D,).
+
+    Position features get the lighter penalty (the positional prior is reliable) and no
+    shared part (each point has its own place). Story groups, with `story_points`, only
+    speak for the points they are about (STORY_POINTS) and have no shared part either.
+    """
+    per_point, shared = [], []
+    for name, width in zip(config.groups, widths, strict=True):
+        block = np.full((5, width), config.l2)
+        block_shared = np.full(width, config.l2_shared if config.l2_shared > 0 else FROZEN)
+        if name == "pos":
+            block[:] = config.l2_pos
+            block_shared[:] = FROZEN
+        elif name in STORY_GROUPS:
+            if config.l2_story > 0:
+                block[:] = config.l2_story
+            if config.story_points:
+                block[[k for k in range(5) if k + 1 not in STORY_POINTS[name]]] = FROZEN
+                block_shared[:] = FROZEN
+        per_point.append(block)
+        shared.append(block_shared)
+    return np.hstack(per_point), np.concatenate(shared)
 
 
 def _optimise(
@@ -152,49 +181,40 @@ def _optimise(
     starts: np.ndarray,
     segment: np.ndarray,
     penalty: np.ndarray,
-    l2_shared: float,
-    is_pos: np.ndarray,
+    penalty_shared: np.ndarray,
 ) -> np.ndarray:
     """Weights (5, D) minimising the five softmax-over-sentences losses plus penalties.
 
-    With l2_shared > 0 each TP's content weights are a shared part plus its own part
-    (w_k = u + d_k): what makes a sentence a turning point at all is learnt from all
-    five points' labels, which multiplies the positive examples by five. Position stays
-    per turning point.
+    Each TP's weights are a shared part plus its own part (w_k = u + d_k): what makes a
+    sentence a turning point at all is learnt from all five points' labels, which
+    multiplies the positive examples by five. A FROZEN penalty keeps a weight at zero.
     """
     from scipy.optimize import minimize
 
     n_feat = x.shape[1]
-    shared = l2_shared > 0
-    penalty_u = np.where(is_pos, 1e6, l2_shared)
 
     def objective(params: np.ndarray) -> tuple[float, np.ndarray]:
-        u = params[:n_feat] if shared else np.zeros(n_feat)
-        d = params[n_feat:].reshape(5, n_feat) if shared else params.reshape(5, n_feat)
+        u = params[:n_feat]
+        d = params[n_feat:].reshape(5, n_feat)
         z = x @ (d + u).T  # (N, 5)
         top = np.maximum.reduceat(z, starts, axis=0)
         e = np.exp(z - top[segment])
         total = np.add.reduceat(e, starts, axis=0)
         lse = top + np.log(total)
         p = e / total[segment]
-        loss = -float(np.sum(t * (z - lse[segment]))) + 0.5 * float(np.sum(d * d * penalty))
+        loss = -float(np.sum(t * (z - lse[segment])))
+        loss += 0.5 * float(np.sum(d * d * penalty)) + 0.5 * float(np.sum(u * u * penalty_shared))
         g = (x.T @ (p - t)).T  # (5, D)
-        grad_d = g + d * penalty
-        if not shared:
-            return loss, grad_d.ravel()
-        loss += 0.5 * float(np.sum(u * u * penalty_u))
-        return loss, np.concatenate([g.sum(axis=0) + u * penalty_u, grad_d.ravel()])
+        return loss, np.concatenate([g.sum(axis=0) + u * penalty_shared, (g + d * penalty).ravel()])
 
-    size = n_feat * (6 if shared else 5)
     found = minimize(
         objective,
-        np.zeros(size),
+        np.zeros(n_feat * 6),
         jac=True,
         method="L-BFGS-B",
         options={"maxiter": 400, "gtol": 1e-4},
     )
-    u = found.x[:n_feat] if shared else np.zeros(n_feat)
-    return np.asarray(found.x[n_feat:] if shared else found.x).reshape(5, n_feat) + u
+    return np.asarray(found.x[n_feat:]).reshape(5, n_feat) + found.x[:n_feat]
 
 
 def _width(model: TurningPointModel, groups: dict[str, np.ndarray], name: str) -> int:
@@ -264,7 +284,7 @@ def _systems(
 ) -> dict[str, Callable[[Film], list[int]]]:
     """The trained model and the two baselines, scored by the same code."""
     return {
-        "model": lambda f: model.predict(f.sentences, f.embeddings),
+        "model": lambda f: decode(model.group_scores(f.groups)),
         "theory": lambda f: theory_positions(len(f.sentences)),
         "distribution": lambda f: distribution(len(f.sentences)),
     }
