@@ -15,6 +15,10 @@ can keep the groups that help.
              protagonist
     time     backstory (pluperfect, "years earlier"), the first sentence after it, tense
     conflict confrontations of protagonist and antagonist, the last one, what comes after
+    opening, setback, climax
+             the few story features about one point each (backstory and the cast list
+             for the Opportunity, losses for the Setback, the last confrontation for the
+             Climax)
 
 The story groups (roles, events, time, conflict) are computed in story.py.
 """
@@ -33,7 +37,7 @@ if TYPE_CHECKING:
 
 GROUPS = (
     "pos", "emb", "ctx", "sim", "ent", "lex", "place", "len", "nbr",
-    "roles", "events", "time", "conflict",
+    "roles", "events", "time", "conflict", "opening", "setback", "climax",
 )  # fmt: skip
 PROJECTED = ("emb", "ctx")  # groups made of embedding dimensions
 
@@ -67,6 +71,24 @@ STORY_GROUPS: dict[str, tuple[str, ...]] = {
         "last_antagonist",
         "after_last_antagonist",
     ),
+    # The three faults a story editor found (issue: turning points by what they do):
+    # an Opportunity on backstory or the cast list, a Setback that is no loss for the
+    # protagonist, a Climax on the coda after the decisive confrontation.
+    "opening": ("backstory", "after_backstory", "cast_list"),
+    "setback": (
+        "fortune_bad",
+        "fortune_good",
+        "prot_dies_or_captured",
+        "prot_betrayed_or_exposed",
+        "ally_dies_or_captured",
+    ),
+    "climax": (
+        "confrontation",
+        "last_confrontation",
+        "after_last_confrontation",
+        "last_antagonist",
+        "after_last_antagonist",
+    ),
 }
 # The turning points each story group is about (RUBRIC): backstory and the cast list tell
 # against the Opportunity; deaths, captures and fortunes make the later points; the last
@@ -76,6 +98,9 @@ STORY_POINTS: dict[str, tuple[int, ...]] = {
     "events": (3, 4, 5),
     "time": (1, 2),
     "conflict": (4, 5),
+    "opening": (1,),
+    "setback": (4,),
+    "climax": (5,),
 }
 
 

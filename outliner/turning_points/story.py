@@ -4,8 +4,9 @@ it goes well or badly for the protagonist, backstory, the last confrontation.
 Self-contained on purpose (the character finder elsewhere may change): characters here
 are name phrases only, no coreference beyond one rule for "he"/"she".
 
-- A *name phrase* is a proper noun that spaCy tags PERSON (or leaves untyped: the small
-  model misses names like "Mac" or "Sherlock") with its compound parts. Its keys are its
+- A *name phrase* is a proper noun that spaCy tags PERSON, NORP or ORG (a group can be
+  the antagonist: "the Soviets") or leaves untyped (the small model misses names like
+  "Mac" or "Sherlock"), with its compound parts. Its keys are its
   alphabetic proper nouns ("Sherlock Holmes": Sherlock, Holmes).
 - A key that only ever appears together with a more frequent key is the same person
   ("Sherlock" only in "Sherlock Holmes" is Holmes).
@@ -13,8 +14,7 @@ are name phrases only, no coreference beyond one rule for "he"/"she".
   of a verb, plus half the sentences in which they are only mentioned. The protagonist is
   the most central character, the main characters the three most central.
 - The *antagonist* is the character most often on the other side of a harmful verb from
-  the protagonist (one hurts, captures, fights or betrays the other); failing that, the
-  second most central character.
+  the protagonist (one hurts, captures, fights or betrays the other); none if nobody is.
 - A subject "he"/"she" is the most recent character subject (a centering rule: synopses
   keep their subject from one sentence to the next); other pronouns are left alone.
 
@@ -77,7 +77,9 @@ BACK_CUES = frozenset("earlier ago before previously prior flashback childhood c
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 OBJECTS = frozenset({"dobj", "iobj", "dative", "nsubjpass", "oprd"})
-NAME_TYPES = frozenset({"PERSON", ""})
+# Entity types a character's name may carry: people, and the groups that act as one
+# ("the Soviets", "the FBI"); spaCy's small model leaves some names untyped.
+NAME_TYPES = frozenset({"PERSON", "NORP", "ORG", ""})
 PRONOUNS = frozenset({"he", "she"})
 
 
@@ -126,9 +128,7 @@ def _is_name(token: Token) -> bool:
 
 def _phrase_heads(doc: Doc) -> list[Token]:
     """Name tokens that head their phrase (not a compound part of a longer name)."""
-    return [
-        t for t in doc if _is_name(t) and not (t.dep_ == "compound" and _is_name(t.head))
-    ]
+    return [t for t in doc if _is_name(t) and not (t.dep_ == "compound" and _is_name(t.head))]
 
 
 def _phrase_keys(head: Token) -> tuple[str, ...]:
@@ -235,10 +235,11 @@ def cast_of(docs: Sequence[Doc]) -> Cast:
         events, last = _events(doc, person, last)
         acting = {c for e in events for c in e.agents | e.patients}
         named = {person.get(k, k) for h in _phrase_heads(doc) for k in _phrase_keys(h)}
+        # a sentence where they act or are acted on counts twice a mere mention
         for character in acting:
-            centrality[character] += 1.0
+            centrality[character] += 2
         for character in named - acting:
-            centrality[character] += 0.5
+            centrality[character] += 1
         roles.extend((e.agents, e.patients) for e in events if e.kinds & set(HARM))
     ranked = sorted(centrality, key=lambda c: (-centrality[c], c))
     protagonist = ranked[0] if ranked else None
@@ -248,10 +249,7 @@ def cast_of(docs: Sequence[Doc]) -> Cast:
             at_odds.update(patients - {protagonist})
         if protagonist in patients:
             at_odds.update(agents - {protagonist})
-    if at_odds:
-        antagonist: str | None = max(at_odds, key=lambda c: (at_odds[c], centrality[c], c))
-    else:
-        antagonist = ranked[1] if len(ranked) > 1 else None
+    antagonist = max(at_odds, key=lambda c: (at_odds[c], centrality[c], c)) if at_odds else None
     return Cast(person, centrality, protagonist, antagonist, tuple(ranked[:3]))
 
 
