@@ -7,20 +7,22 @@ nothing; a model that cannot load stops everything (no input could succeed).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from outliner import inputs as inputs_mod
 from outliner.config import Options
 from outliner.diagnostics import Diagnostic
 from outliner.document import Outline
 from outliner.engines import Done, Engine, Job
-from outliner.errors import ModelError, OutlinerError, OutputError
+from outliner.errors import ModelError, OutlinerError
 from outliner.inputs import Input
-from outliner.output import check_free, write_atomic
+from outliner.output import check_free, ensure_dir, write_atomic
 
 FOUNTAIN = ".fountain"
 MANIFEST = "manifest.jsonl"
@@ -57,7 +59,10 @@ def output_paths(
     for item in items:
         target = out_dir / f"{item.stem}{suffix}"
         if target in taken:
-            plan[item] = f"{item.name}: same output name as {taken[target].name} ({target})"
+            plan[item] = (
+                f"{taken[target].where} and {item.where}: same output name {target};"
+                " rename one, or outline them into different folders (-o)"
+            )
         else:
             taken[target] = item
             plan[item] = target
@@ -79,7 +84,7 @@ def run(
     render: Render | dict[str, Render],
     out_dir: Path | None,
     force: bool = False,
-    stdin: Callable[[], bytes] = lambda: b"",
+    stdin: inputs_mod.Reader = lambda _size: b"",
     resume_after: float | None = None,
 ) -> Iterator[Result]:
     """Outline each input; `out_dir` None keeps the text in memory (for --stdout).
@@ -149,6 +154,8 @@ def _finish(
         result.text = "\n===\n\n".join(texts) if len(texts) > 1 else rendered[0]
         for target in targets:
             check_free(target, force)
+        if targets:
+            ensure_dir(targets[0].parent)  # made now that there is a file to put in it
         for target, data in zip(targets, rendered, strict=False):
             write_atomic(target, data, force)
             result.outputs.append(target)
@@ -163,14 +170,21 @@ def _finish(
 
 
 class Manifest:
-    """One JSON line per input and run, appended as results arrive (a crash loses none)."""
+    """One JSON line per input and run, appended as results arrive (a crash loses none).
+
+    The file is opened for the first line whose folder exists, so a run that writes
+    nothing (an early interrupt, every input failed before the folder was made) leaves no
+    manifest. A failed write (a full disk) is kept in `error`, the lines written before it
+    stay and no empty or half-written line is left.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        try:
-            self._handle = path.open("a", encoding="utf-8")
-        except OSError as exc:
-            raise OutputError(f"cannot write the manifest {path}: {exc.strerror}") from exc
+        self.error: str | None = None
+        self._pending: list[str] = []
+        self._handle: TextIO | None = None
+        self._created = False
+        self._good_size = 0  # bytes known to be on disk
 
     def add(self, result: Result) -> None:
         record = {
@@ -181,9 +195,41 @@ class Manifest:
             "diagnostics": [str(d) for d in result.diagnostics],
             "error": result.error,
         }
-        self._handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
+        self._pending.append(json.dumps(record, ensure_ascii=False) + "\n")
+        self._flush()
 
     def close(self) -> None:
-        self._handle.close()
+        self._flush()
+        if self._handle is not None:
+            with contextlib.suppress(OSError):
+                self._handle.close()
+            self._handle = None
+
+    def _flush(self) -> None:
+        if self.error is not None or not self._pending or not self.path.parent.is_dir():
+            return
+        try:
+            if self._handle is None:
+                self._created = not self.path.exists()
+                self._handle = self.path.open("a", encoding="utf-8")
+                self._good_size = self._handle.tell()
+            self._handle.write("".join(self._pending))
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+            self._good_size = self._handle.tell()
+            self._pending.clear()
+        except OSError as exc:
+            self.error = f"cannot write the manifest {self.path}: {exc.strerror or exc}"
+            self._roll_back()
+
+    def _roll_back(self) -> None:
+        """Close, cut off a half-written line, and remove a manifest left empty."""
+        if self._handle is not None:
+            with contextlib.suppress(OSError):
+                self._handle.close()  # its flush may fail again: the disk is still full
+            self._handle = None
+        with contextlib.suppress(OSError):
+            if self.path.is_file():
+                os.truncate(self.path, self._good_size)
+            if self._created and self._good_size == 0:
+                self.path.unlink()

@@ -14,9 +14,16 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
+
+# typer 0.29 bundles its own click; its parser raises these classes, not the click package's.
+from typer._click import Context as ClickContext
+from typer._click.exceptions import NoSuchOption
+from typer.core import TyperCommand
 
 from outliner import __version__
-from outliner.errors import OutlinerError, UsageError
+from outliner.errors import InputError, OutlinerError, UsageError, printable
 
 if TYPE_CHECKING:
     from outliner import batch
@@ -32,11 +39,14 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
-    rich_markup_mode="rich",
+    # Help is printed as written: rich markup would eat every "[default: ...]" and the
+    # "[ray]" of "outliner[ray]".
+    rich_markup_mode=None,
 )
 eval_app = typer.Typer(
     help="Score outliner's analyses against annotated data (turning points, characters).",
     no_args_is_help=True,
+    rich_markup_mode=None,
 )
 app.add_typer(eval_app, name="eval")
 err = Console(stderr=True, highlight=False)
@@ -44,13 +54,42 @@ err = Console(stderr=True, highlight=False)
 DEFAULT_OUT = Path("outlines")
 
 
+def say(message: str, label: str = "", style: str = "") -> None:
+    """One line on stderr: a coloured label, then the message exactly as given.
+
+    Messages hold file names, so no markup is read in them and control characters are
+    escaped: "[/]" or a newline in a name can neither crash nor split the line.
+    """
+    line = Text.assemble((label, style), " ") if label else Text()
+    err.print(line.append(printable(message)), soft_wrap=True)
+
+
+def error(message: str) -> None:
+    say(message, "error:", "bold red")
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
-    err.print(f"[bold red]error:[/] {message}", soft_wrap=True)
+    error(message)
     raise typer.Exit(code)
 
 
 def warn(message: str) -> None:
-    err.print(f"[yellow]warning:[/] {message}", soft_wrap=True)
+    say(message, "warning:", "yellow")
+
+
+class PathsCommand(TyperCommand):
+    """A command that takes file names: an unknown option may be a file named "-x"."""
+
+    def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except NoSuchOption as exc:
+            hint = (
+                "a file whose name starts with '-'? put -- before the file names, or write ./NAME"
+            )
+            raise NoSuchOption(
+                exc.option_name, f"{exc.message} ({hint})", exc.possibilities, exc.ctx
+            ) from None
 
 
 @contextmanager
@@ -91,7 +130,7 @@ def parse_date(value: str | None) -> date | None:
         raise UsageError(f"--date must be YYYY-MM-DD, got {value!r}") from None
 
 
-@app.command()
+@app.command(cls=PathsCommand)
 def outline(
     paths: Annotated[
         list[str],
@@ -289,7 +328,7 @@ def _outline(
     from outliner.config import Options
     from outliner.engines import engine_for
     from outliner.inputs import collect
-    from outliner.output import ensure_dir
+    from outliner.output import check_dir
 
     if stdout and output is not None:
         raise UsageError("give either --stdout or --output, not both")
@@ -298,7 +337,7 @@ def _outline(
     engine_ = engine_for(run.engine, model, run.jobs, run.ray_address, _loading(model, quiet))
     items, problems = collect(paths)
     for _, message in problems:
-        err.print(f"[bold red]error:[/] {message}", soft_wrap=True)
+        error(message)
     if stdout and len(items) + len(problems) > 1:
         raise UsageError("--stdout takes a single input")
     formats, structure = chosen
@@ -308,7 +347,7 @@ def _outline(
         warn("--title applies to every input")
     out_dir = None if stdout else (output or DEFAULT_OUT)
     if out_dir is not None and items:
-        ensure_dir(out_dir)
+        check_dir(out_dir)  # created with the first file written: a failed run leaves none
 
     options = Options(beats=beats, title=title, draft_date=draft_date, each=each)
     resume_after = None
@@ -332,7 +371,7 @@ def _outline(
                 renders,
                 out_dir,
                 force,
-                sys.stdin.buffer.read,
+                sys.stdin.buffer.read,  # called with the size limit: never reads without end
                 resume_after,
             ):
                 results.append(result)
@@ -344,9 +383,12 @@ def _outline(
         if manifest is not None:
             manifest.close()
 
-    failed = [message for _, message in problems] + [r.error for r in results if r.error]
+    failed = problems + [(r.item.name, r.error) for r in results if r.error]
+    manifest_error = manifest.error if manifest is not None else None
+    if manifest_error is not None:
+        error(manifest_error)
     _summary(results, failed, out_dir)
-    if failed:
+    if failed or manifest_error:
         raise typer.Exit(1)
 
 
@@ -357,7 +399,7 @@ def _report(result: Result, quiet: bool, stdout: bool) -> None:
         for diagnostic in result.diagnostics:
             warn(f"{result.item.name}: {diagnostic}")
     if result.error:
-        err.print(f"[bold red]error:[/] {result.error}", soft_wrap=True)
+        error(result.error)
     elif stdout and isinstance(result.text, str):
         sys.stdout.write(result.text)
 
@@ -373,7 +415,7 @@ def _renders(formats: tuple[str, ...], structure: str) -> dict[str, batch.Render
 
 def _loading(model: str, quiet: bool) -> Callable[[], AbstractContextManager[object]]:
     """A spinner while the models load in this process (they load on first use only)."""
-    return lambda: nullcontext() if quiet else err.status(f"Loading {model}…")
+    return lambda: nullcontext() if quiet else err.status(Text(f"Loading {printable(model)}…"))
 
 
 @contextmanager
@@ -393,23 +435,29 @@ def _progress(total: int, quiet: bool) -> Iterator[Callable[[str], None]]:
         transient=True,
     ) as progress:
         task = progress.add_task("Outlining", total=total)
-        yield lambda name: progress.update(task, advance=1, description=f"Outlined {name}")
+        yield lambda name: progress.update(
+            task, advance=1, description=f"Outlined {escape(printable(name))}"
+        )
 
 
-def _summary(results: list[Result], failed: list[str], out_dir: Path | None) -> None:
+def _summary(results: list[Result], failed: list[tuple[str, str]], out_dir: Path | None) -> None:
+    """The closing lines: what was written, then each failed input (name: why)."""
     from outliner.diagnostics import Code
 
     written = [r for r in results if r.ok]
     fallbacks = sum(1 for r in written for d in r.diagnostics if d.code is Code.BEAT_LINE_FALLBACK)
     beats = "" if not written else f"; {fallbacks} beat line(s) fell back to the source sentence"
-    where = f" to {out_dir}/" if out_dir is not None else ""
+    where = f" to {out_dir}/" if out_dir is not None and written else ""
     line = f"{len(written)} outline(s) written{where}{beats}"
     skipped = sum(1 for r in results if r.skipped)
     if skipped:
         line += f"; {skipped} up to date (skipped)"
     if failed:
-        line += f"; {len(failed)} input(s) failed"
-    err.print(line, soft_wrap=True)
+        line += f"; {len(failed)} input(s) failed:"
+    say(line)
+    for name, message in failed:
+        named = message.startswith(printable(name))
+        say(f"  {message}" if named else f"  {name}: {message}")
 
 
 @app.command()
@@ -447,7 +495,7 @@ def prepare(
         if spec.source != "gguf-package":
             typer.echo(f"{spec.name} needs no preparation")
             return
-        path = gguf_cache.prepare(spec, force=force, verify=verify, report=lambda m: err.print(m))
+        path = gguf_cache.prepare(spec, force=force, verify=verify, report=say)
         typer.echo(f"{spec.name} is ready in {os.path.relpath(path)}")
 
 
@@ -507,7 +555,7 @@ def bench(
 
         report = b.Report(b.machine(), model)
         if cold_runs:
-            err.print(f"cold: {cold_runs} new process(es) on {items[0].name}…")
+            say(f"cold: {cold_runs} new process(es) on {items[0].name}…")
             report.cold = b.cold(seeds / items[0].name, model, cold_runs)
         started = time.perf_counter()
         models = Models.load(model)
@@ -526,7 +574,7 @@ def bench(
 
         ensure_dir(output.parent)
         write_atomic(output, b.to_json(report), force=True)
-        err.print(f"figures written to {output}")
+        say(f"figures written to {output}")
 
 
 def _print_bench(report: object) -> None:
@@ -540,7 +588,7 @@ def _print_bench(report: object) -> None:
         stages = " ".join(f"{k[:5]} {v:.2f}" for k, v in run.stages.items() if v >= 0.01)
         rate = run.new_tokens / run.generation_s if run.generation_s else 0.0
         table.add_row(
-            run.name[:32],
+            Text(run.name[:32]),
             str(run.sentences),
             str(run.beats),
             f"{run.seconds:.2f}",
@@ -574,7 +622,7 @@ def _print_bench(report: object) -> None:
         typer.echo(line)
 
 
-@app.command()
+@app.command(cls=PathsCommand)
 def render(
     source: Annotated[Path, typer.Argument(help="An outline written with --format json.")],
     formats: Annotated[
@@ -608,29 +656,30 @@ def render(
     with user_errors():
         from outliner.formats import check_structure, extension, parse_formats
         from outliner.formats import render as render_one
-        from outliner.inputs import Input, read
-        from outliner.output import check_free, ensure_dir, write_atomic
-        from outliner.writers.json import from_json
+        from outliner.inputs import named, no_stdin, read
+        from outliner.output import check_dir, check_free, ensure_dir, write_atomic
+        from outliner.writers.json import MAX_BYTES, from_json
 
         chosen = parse_formats(formats)
         if structure is not None:
             check_structure(structure)
-        text = read(Input(str(source), source), lambda: b"").text
+        text = read(named(str(source)), no_stdin, MAX_BYTES, synopsis=False).text
         made, stored = from_json(text, source.name)
         out_dir = output or source.parent
-        ensure_dir(out_dir)
+        check_dir(out_dir)
         targets = [out_dir / f"{source.stem}{extension(f)}" for f in chosen]
         if source.resolve() in {t.resolve() for t in targets}:
             raise UsageError(f"{source} would overwrite itself; give --output")
         for target in targets:
             check_free(target, force)  # all or nothing: refuse before writing any
         rendered = [render_one(made, f, structure or stored) for f in chosen]
+        ensure_dir(out_dir)
         for target, data in zip(targets, rendered, strict=True):
             write_atomic(target, data, force)
             typer.echo(f"wrote {target}")
 
 
-@app.command()
+@app.command(cls=PathsCommand)
 def check(
     files: Annotated[
         list[Path], typer.Argument(metavar="FILE.fountain", help="Fountain files to check.")
@@ -655,22 +704,34 @@ def check(
       outliner check outlines/*.fountain
     """
     with user_errors():
-        from outliner.conformance import KEYS, disagreements, parse_all
-        from outliner.inputs import Input, read
+        from outliner.conformance import KEYS, disagreements, nothing_found, parse_all
+        from outliner.inputs import named, no_stdin, read
 
-        texts = [read(Input(str(f), f), lambda: b"").text for f in files]
-        failed = 0
-        for path, seen in zip(files, parse_all(texts), strict=True):
-            typer.echo(f"{path}:")
+        items = [named(str(f)) for f in files]
+        texts = [read(item, no_stdin, synopsis=False).text for item in items]
+        failed = empty = 0
+        for item, seen in zip(items, parse_all(texts), strict=True):
+            typer.echo(f"{item.name}:")
             for s in seen:
                 found = s.error or ", ".join(f"{s.counts[k]} {k.replace('_', ' ')}" for k in KEYS)
                 typer.echo(f"  {s.parser:<17} {found}")
+            missing = nothing_found(seen, screenplay)
+            if missing is not None:
+                empty += 1
+                error(f"{item.name}: {missing}")
+                continue
             problems = disagreements(seen, dialogue_allowed=screenplay)
             failed += bool(problems)
             for problem in problems:
-                err.print(f"[bold red]disagreement:[/] {path}: {problem}", soft_wrap=True)
+                say(f"{item.name}: {problem}", "disagreement:", "bold red")
+        verdicts = []
         if failed:
-            fail(f"{failed} of {len(files)} file(s): the parsers disagree")
+            verdicts.append(f"{failed} of {len(files)} file(s): the parsers disagree")
+        if empty:
+            kind = "screenplay" if screenplay else "outline"
+            verdicts.append(f"{empty} of {len(files)} file(s) hold no {kind}")
+        if verdicts:
+            fail("; ".join(verdicts))
         typer.echo(f"{len(files)} file(s): all five parsers agree")
 
 
@@ -682,7 +743,7 @@ def schema() -> None:
     typer.echo(json_schema(), nl=False)
 
 
-@app.command("turning-points")
+@app.command("turning-points", cls=PathsCommand)
 def turning_points(
     path: Annotated[
         str, typer.Argument(metavar="FILE", help="A synopsis file, or - for standard input.")
@@ -702,13 +763,15 @@ def turning_points(
         import json
         from dataclasses import asdict
 
-        from outliner.inputs import Input, read
+        from outliner.inputs import named, read
+
+        item = named(path)
+        text = read(item, sys.stdin.buffer.read).text  # before loading any model
+
         from outliner.pipeline import _encoder
         from outliner.stages.structure import default_detector
         from outliner.turning_points.api import find
 
-        item = Input("stdin", None) if path == "-" else Input(path, Path(path))
-        text = read(item, sys.stdin.buffer.read).text
         found = find(text, item.name, _encoder(), default_detector())
         if len({f.index for f in found}) < 5:
             from outliner.diagnostics import Code
@@ -764,7 +827,7 @@ def eval_tripod(
                 csv_path,
                 _encoder(),
                 model.predict,
-                lambda name: status.update(f"Scoring {name}…"),
+                lambda name: status.update(Text(f"Scoring {printable(name)}…")),
             )
         for film, scores in per_film(result.named).items():
             typer.echo(f"{film:<50} {scores}")
@@ -772,15 +835,16 @@ def eval_tripod(
         typer.echo(f"{'film-averaged':<50} {result.by_film}")
         if predictions is not None:
             write_predictions(result, predictions)
-            err.print(f"predictions written to {predictions}", soft_wrap=True)
+            say(f"predictions written to {predictions}")
 
 
-@app.command()
+@app.command(cls=PathsCommand)
 def characters(
     path: Annotated[str, typer.Argument(help="A synopsis file, or - for standard input.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON records.")] = False,
 ) -> None:
-    """List the characters a synopsis follows: name, aliases, role, description, mentions.
+    """List the characters a synopsis follows: name, aliases, role, description, mentions,
+    and the actor named in parentheses after them.
 
     \b
     Examples:
@@ -793,7 +857,7 @@ def characters(
 
         items, problems = collect([path])
         if problems:
-            raise UsageError(problems[0][1])
+            raise InputError(problems[0][1])
         if len(items) != 1:
             raise UsageError("give one synopsis file")
         found = commands.characters_of(read(items[0], sys.stdin.buffer.read).text)
@@ -805,12 +869,12 @@ def characters(
 def eval_characters(
     synopses: Annotated[Path, typer.Argument(help="TRIPOD synopses CSV.")],
     cast: Annotated[Path, typer.Argument(help="IMDb cast TSV (movie, actor, character).")],
-    literal: Annotated[
+    bodies: Annotated[
         bool,
         typer.Option(
-            "--literal",
-            help="Count every cast character one of whose name words occurs as present"
-            " (no unnamed-role or shared-surname refinements).",
+            "--bodies",
+            help="Also outline every film with the fake model and count actor names in"
+            " beat and action lines.",
         ),
     ] = False,
     verbose: Annotated[
@@ -819,20 +883,23 @@ def eval_characters(
 ) -> None:
     """Score the character finder against IMDb casts: precision, recall, F1, actors.
 
-    A cast character is present when a name word of 3+ letters (not a title) occurs in
-    the synopsis; unnamed parts ("Baltimore Waitress") and a surname shared by several
-    cast characters (it names the first-billed) are refined away unless --literal.
+    A cast character is present when one of its name words (3+ letters, not a title) is
+    written with a capital in the synopsis, as the issue defines it. "default" reads name
+    words as the words that name that character: an unnamed part ("Baltimore Waitress")
+    has none, and a word several cast characters share names the first-billed.
+    "literal" drops both refinements. Both are printed, for all films, for the half the
+    rules were developed on (even alphabetical positions) and for the other half.
 
     \b
     Example:
       outliner eval characters ../shared/data/tripod/synopses_train.csv \\
-          ../shared/data/tripod/cast_train.tsv
+          ../shared/data/tripod/cast_train.tsv --bodies
     """
     with user_errors():
         from outliner.story import commands
 
-        report = commands.evaluate_characters(synopses, cast, literal)
-        sys.stdout.write(commands.report_text(report, verbose))
+        result = commands.evaluate_characters(synopses, cast, bodies)
+        sys.stdout.write(commands.report_text(result, verbose))
 
 
 def main() -> None:

@@ -205,6 +205,21 @@ def disagreements(
     return problems
 
 
+def nothing_found(seen: list[Seen], screenplay: bool = False) -> str | None:
+    """Why the file is no outline at all (or, with `screenplay`, no screenplay), or None.
+
+    Every parser reads plain prose as action, and they all agree on it: a synopsis
+    given by mistake would pass the check without this.
+    """
+    ran = [s for s in seen if s.error is None]
+    wanted = KEYS if screenplay else ("sections", "synopses")
+    if not ran or any(s.counts[k] for s in ran for k in wanted):
+        return None
+    if screenplay:
+        return "holds no screenplay (no scene headings, sections, synopses or dialogue)"
+    return "holds no outline (no sections or synopses); outline a synopsis with `outliner outline`"
+
+
 def afterwriting_pdf(text: str, target: Path) -> str | None:
     """Render with afterwriting's command line (sections, synopses, notes printed).
 

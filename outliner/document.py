@@ -109,13 +109,14 @@ class Character:
 
 @dataclass(frozen=True)
 class Mention:
-    """A pronoun or description the text uses for a character: "he" -> Ballu."""
+    """A pronoun or description the text uses for characters: "he" -> Ballu,
+    "the two" -> Ram and Ganga."""
 
     sentence: int  # index into Document.sentences
     start: int  # character offsets in that sentence's text
     end: int
-    text: str  # as written: "he", "his wife", "the inspector"
-    character: str  # the character's canonical name
+    text: str  # as written: "he", "his wife", "the inspector", "the two"
+    characters: tuple[str, ...]  # canonical names: one, or several for "they", "the two"
 
 
 class Setting(StrEnum):

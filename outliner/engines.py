@@ -15,13 +15,16 @@ Results arrive as they finish; a failure in one job is reported with that job.
 from __future__ import annotations
 
 import os
+import signal
+import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from outliner.config import Options
-from outliner.errors import ModelError, OutlinerError, UsageError
+from outliner.errors import ModelError, OutlinerError, UsageError, one_line
 
 if TYPE_CHECKING:
     from outliner.document import Outline
@@ -120,7 +123,9 @@ class ProcessEngine:
 
         threads = max(1, cpu_count() // self.workers)
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            self.workers, mp_context=context, initializer=die_with_parent, initargs=(os.getpid(),)
+        ) as pool:
             pending: set[Future[Done]] = {
                 pool.submit(work, job, self.model, threads) for job in jobs
             }
@@ -132,6 +137,39 @@ class ProcessEngine:
             finally:
                 for future in pending:
                     future.cancel()
+
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def die_with_parent(parent: int) -> None:
+    """Worker start-up: end this worker when the process that started it ends.
+
+    A pool worker waits on a queue whose write end it holds itself, so it never notices
+    its parent is gone: a parent killed with SIGKILL left its workers (over a GB each)
+    and the resource tracker running for minutes. On Linux the kernel kills the worker
+    when the parent dies (prctl PR_SET_PDEATHSIG): nothing to poll, and it works while
+    the worker is busy inside torch. Elsewhere a thread checks every second.
+    """
+    if not _kernel_kills_orphans():
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before this worker was set up
+        os._exit(1)
+
+
+def _kernel_kills_orphans() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    return bool(libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 @dataclass
@@ -155,7 +193,9 @@ class RayEngine:
                 )
             except Exception as exc:  # Ray raises ConnectionError, RuntimeError, ValueError
                 where = self.address or "a local Ray instance"
-                raise UsageError(f"cannot connect to {where}: {_first_line(exc)}") from exc
+                raise UsageError(
+                    f"cannot connect to {where}: {one_line(str(exc) or type(exc).__name__)}"
+                ) from exc
         try:
             remote = ray.remote(num_cpus=1, max_retries=0)(work)
             pending = {remote.remote(job, self.model, 1): job for job in jobs}
@@ -200,8 +240,3 @@ def engine_for(
     if workers == 1:
         return InlineEngine(model, before_load)
     return ProcessEngine(model, workers)
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0]

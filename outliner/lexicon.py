@@ -26,6 +26,47 @@ ROLE_WORDS: frozenset[str] = frozenset(
     sir sister uncle""".split()
 )
 
+# Nouns for people and for things. The small pipeline has no word meanings (no vectors,
+# no WordNet): whether "girlfriend" or "town" names a person is lexical knowledge, given
+# here by lemma.
+PERSON_NOUNS = frozenset(
+    """boss friend partner mentor sweetheart fiance fiancee lover assistant servant neighbour
+    neighbor rival enemy criminal gangster officer guard colleague cousin child baby kid man
+    woman girl boy wife husband son daughter mother father brother sister girlfriend
+    boyfriend uncle aunt grandmother grandfather nephew niece widow bride groom mom dad
+    student teacher doctor lawyer sidekick grandson granddaughter stepfather stepmother
+    stepson stepdaughter twin classmate roommate coworker employee employer landlord
+    landlady tenant client patient prisoner inmate convict thief killer murderer assassin
+    mobster dealer prostitute maid butler housekeeper nanny chauffeur driver bodyguard
+    secretary accountant manager supervisor reporter writer director producer actor actress
+    singer dancer photographer painter priest nun pastor nurse surgeon professor soldier
+    pilot sailor cop detective agent informant accomplice associate ally suitor admirer
+    stranger member leader executive editor waitress waiter bartender owner caretaker
+    counselor coach lieutenant sergeant deputy pupil person people inspector captain robot
+    ghost dog cat horse creature alien vampire family""".split()
+)
+THING_NOUNS = frozenset(
+    """ship vessel spaceship starship spacecraft boat yacht submarine plane aircraft jet car
+    truck vehicle planet moon town city village hometown suburb neighborhood neighbourhood
+    estate island country state county province region river lake mountain company
+    corporation firm business club nightclub bar restaurant hotel casino drug rifle gun
+    revolver pistol weapon song film movie show series sitcom album book novel play magazine
+    newspaper band system program computer virus disease room suite building tower house
+    mansion school street festival party game quiz question answer brand store shop
+    organization agency network station""".split()
+)
+_PERSON_ENDINGS = ("man", "woman", "ist", "ian")  # "fisherman", "scientist", "librarian"
+
+
+def kind_of_noun(lemma: str) -> str | None:
+    """'person' for "girlfriend" or "fisherman", 'thing' for "town", else None."""
+    if lemma in PERSON_NOUNS or lemma.rstrip(".") in ROLE_WORDS:
+        return "person"
+    if lemma in THING_NOUNS:
+        return "thing"
+    return "person" if len(lemma) > 5 and lemma.endswith(_PERSON_ENDINGS) else None
+
+
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 POSSESSIVE = re.compile(r"(?<=\w)['’]s?$")
 
@@ -39,10 +80,6 @@ def zipf(word: str) -> float:
 
 def is_common_word(word: str) -> bool:
     return zipf(word) >= COMMON_WORD_ZIPF
-
-
-def is_possessive(word: str) -> bool:
-    return bool(POSSESSIVE.search(word))
 
 
 def strip_possessive(word: str) -> str:

@@ -19,6 +19,7 @@ from outliner.config import Options
 from outliner.diagnostics import Code, Diagnostic
 from outliner.document import Document, Outline
 from outliner.errors import InputError
+from outliner.inputs import require_words
 from outliner.stages.analyse import analyse
 from outliner.stages.beats import segment
 from outliner.stages.read import read
@@ -87,7 +88,8 @@ def outlines(
     step = progress or (lambda _stage: None)
 
     step("reading")
-    document = mark_commentary(read(text, source))
+    require_words(text, source)
+    document = mark_commentary(read(text, source, step))
     if not document.plot:
         raise InputError(f"{source}: no synopsis sentences found")
     step("finding retellings")

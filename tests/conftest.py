@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from outliner.backends.encoder import HashingEncoder
 from outliner.backends.fake import FakeSummarizer
@@ -16,6 +17,14 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 GOLDEN = ROOT / "tests" / "golden"
 GOLDEN_DATE = "2026-01-01"  # the Makefile's `make golden` uses the same
+
+
+# Hypothesis: the same examples on every run (derandomize, no example database), a bounded
+# number of them and no deadline, so that a shared CI machine cannot make a property
+# test flake. HYPOTHESIS_PROFILE=explore searches wider and at random, for local fuzzing.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, max_examples=25)
+settings.register_profile("explore", deadline=None, max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def fake_models(summarizer: FakeSummarizer | None = None) -> Models:

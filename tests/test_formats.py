@@ -305,3 +305,23 @@ def test_stdout_prints_one_text_format() -> None:
     result = _invoke(*args, "--format", "pdf")
     assert result.exit_code == 2
     _one_line_error(result, "--stdout prints one text format")
+
+
+def test_actors_are_cast_notes_never_in_beats_or_action() -> None:
+    result = made("001_00b87c37e72731c0")
+    actors = ("Sanjay Dutt", "Jackie Shroff", "Madhuri Dixit")
+    body = [b.line for b in result.beats] + [s.text for s in result.document.sentences]
+    assert not any(actor in text for actor in actors for text in body)
+    by_name = {c.name: c for c in result.characters}
+    assert by_name["Ballu"].actor == "Sanjay Dutt" and by_name["Ganga"].actor == "Madhuri Dixit"
+    fountain = str(render(result, "fountain"))
+    assert "[[Cast: Ballu — Sanjay Dutt]]" in fountain
+    before_acts, acts = fountain.split("# ACT ONE", 1)
+    assert "[[Cast: Ram — Jackie Shroff]]" in before_acts and "Shroff" not in acts
+    characters = json.loads(str(render(result, "json")))["outline"]["characters"]
+    assert {"name": "Ballu", "actor": "Sanjay Dutt"} in [
+        {"name": c["name"], "actor": c["actor"]} for c in characters
+    ]
+    for name in ("fdx", "md", "html"):
+        assert "Sanjay Dutt" in str(render(result, name)), name
+    assert "Cast: Ballu - Sanjay Dutt" in _pdf_text(bytes(render(result, "pdf")))

@@ -59,7 +59,7 @@ def test_fountain_parses_into_the_intended_elements(seed: str) -> None:
     assert sum(n.startswith("Turning point") for n in notes) == 5
     assert any(n.startswith("Character: ") for n in notes)  # the character list
     kinds = ("Turning point", "Empty", "Character: ", "Commentary", "Fused from", "Also told in")
-    kinds += ("Retellings differ: ",)
+    kinds += ("Retellings differ: ", "Cast: ")
     assert all(n.startswith(kinds) for n in notes), notes
     assert doc.metadata["title"] and doc.metadata["source"] == f"{seed}.txt"
     assert doc.metadata["draft date"] == "2026-01-01"

@@ -64,7 +64,7 @@ def test_each_retelling_calls_its_hero_by_the_films_name() -> None:
             ],
         ]
     )
-    table, notes = renames(document, find_characters(document.plot))
+    table, notes = renames(document, find_characters(document, document.plot))
     assert table[1]["Raju"] == "Raghu"  # the opening's hero is the others' Raghu ...
     assert "Raju" not in table[2]  # ... while Raju stays the guardian in retelling 2
     assert table[1]["Malati"] == table[2]["Malati"] == "Malti"
@@ -85,12 +85,12 @@ def test_look_alike_names_that_never_meet_are_one_person() -> None:
             ["Tom meets Anna.", "Anna gives birth to a baby girl Banthu.", "Tom goes."],
         ]
     )
-    table, notes = renames(document, find_characters(document.plot))
+    table, notes = renames(document, find_characters(document, document.plot))
     assert table[2].get("Banthu") == "Banku"
     assert any("Banthu and Banku" in n for n in notes)
     # Names that meet in one retelling are two people, however alike.
     together = _document([["Banku greets Banthu.", "Banku leaves."], ["Banthu waits.", "x."]])
-    table, _ = renames(together, find_characters(together.plot))
+    table, _ = renames(together, find_characters(together, together.plot))
     assert "Banthu" not in table[2] and "Banthu" not in table[1]
 
 
@@ -102,7 +102,7 @@ def test_a_job_two_retellings_disagree_on_becomes_a_note() -> None:
             ["Ganga, who is employed as a prison guard, helps.", "Ram waits."],
         ]
     )
-    notes = differences(document, find_characters(document.plot))
+    notes = differences(document, find_characters(document, document.plot))
     assert notes == [
         "Retellings differ: Ganga is an inspector in retelling 1; a guard in retellings 2, 3."
     ]

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from outliner.backends.offline import offline
-from outliner.errors import ModelError
+from outliner.errors import ModelError, one_line
 from outliner.prompts import FEW_SHOT, Task
 
 if TYPE_CHECKING:
@@ -58,7 +58,9 @@ class TransformersSummarizer:
             loader: Any = AutoModelForSeq2SeqLM if self.seq2seq else AutoModelForCausalLM
             self.model: Any = loader.from_pretrained(str(path), dtype=torch.float32)
         except (OSError, ValueError, KeyError) as exc:
-            raise ModelError(f"cannot load model {self.name!r}: {_first_line(exc)}") from exc
+            # transformers' messages run over several lines: the whole of it, on one
+            reason = one_line(str(exc) or type(exc).__name__)
+            raise ModelError(f"cannot load model {self.name!r}: {reason}") from exc
         self.model.eval()
         self._torch = torch
         params = getattr(config, "task_specific_params", None) or {}
@@ -168,8 +170,3 @@ class TransformersSummarizer:
 
 def _chunks(items: Sequence[str], size: int) -> list[Sequence[str]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0]

@@ -1,8 +1,10 @@
-"""Analyse: find the characters and places a synopsis names.
+"""Analyse: find the characters and places a synopsis names, and who its pronouns mean.
 
 Commentary sentences (about the film, not its story) are marked first and left out of
 the plot. Characters, with aliases, roles and descriptions, come from outliner.story;
-places come from a lexicon of settings ("the jail", "Roshida's lair").
+pronouns and descriptions are resolved to them (outliner.story.pronouns), which also
+gives each character a gender; places come from a lexicon of settings ("the jail",
+"Roshida's lair").
 """
 
 from __future__ import annotations
@@ -11,17 +13,17 @@ import re
 from dataclasses import replace
 
 from outliner.diagnostics import Code, Diagnostic
-from outliner.document import Character, Outline, Place, Sentence, SentenceKind
+from outliner.document import Character, Document, Outline, Place, Sentence, SentenceKind
 from outliner.lexicon import BARE_PLACES, PLACE_WORDS, ROLE_WORDS
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
 
 
-def find_characters(sentences: tuple[Sentence, ...]) -> tuple[Character, ...]:
-    """The characters of these sentences (see outliner.story.characters)."""
+def find_characters(document: Document) -> tuple[Character, ...]:
+    """The characters of the story the document tells (see outliner.story.characters)."""
     from outliner.story.characters import find_characters as find_people
 
-    return find_people(sentences)
+    return find_people(document, document.story)
 
 
 def _place_pattern() -> re.Pattern[str]:
@@ -77,12 +79,16 @@ def find_places(
 
 def analyse(outline: Outline) -> Outline:
     """Mark commentary, then find the characters (outliner.story) and places of the plot."""
+    from outliner.story.actors import without_actors
     from outliner.story.cast import with_aliases
     from outliner.story.commentary import mark_commentary
+    from outliner.story.pronouns import resolve
 
     document = mark_commentary(outline.document)
+    characters = with_aliases(find_characters(document), document.aliases)
+    document = without_actors(document)
     plot = document.plot
-    characters = with_aliases(find_characters(document.story), document.aliases)
+    mentions, characters = resolve(document, characters)
     names = {n for c in characters for n in (c.name, *c.aliases)}
     left_out = tuple(
         Diagnostic(
@@ -95,6 +101,7 @@ def analyse(outline: Outline) -> Outline:
         outline,
         document=document,
         characters=characters,
+        mentions=mentions,
         places=find_places(plot, names, {n: c.name for c in characters for n in c.names}),
         diagnostics=outline.diagnostics + left_out,
     )

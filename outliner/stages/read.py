@@ -11,10 +11,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from outliner.document import Document, Sentence, SentenceKind
 from outliner.parse import Parse
 
+# Control characters (a stray escape, DEL, C1 codes) and the two noncharacters are no
+# text: each becomes a space, so no writer passes them on (XML may not hold them).
+# NEL and the Unicode line and paragraph separators end a line, as a newline does.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?])(?=\s|$)")
 # "back.Ballu" -> "back. Ballu": a lowercase word of 2+ letters, a full stop, a capital.
@@ -29,9 +35,11 @@ _TERMINAL = re.compile(r"[.!?…\"'”’)]\s*$")
 
 
 def normalise(text: str) -> str:
-    """Unicode NFC, one kind of newline, single spaces, repaired punctuation spacing."""
+    """Unicode NFC, one kind of newline, no control characters, single spaces, repaired
+    punctuation spacing."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\ufeff", "")
+    text = text.replace("\u2032s", "\u2019s")  # "Laura′s": a prime used as an apostrophe
+    text = _CONTROLS.sub(" ", _LINE_BREAKS.sub("\n", text.replace("\ufeff", "")))
     lines = []
     for line in text.split("\n"):
         line = _SPACES.sub(" ", line).strip()
@@ -66,8 +74,12 @@ def split_sentences(paragraph: str) -> list[str]:
     return [s.text for s in parse([paragraph])[0].sents if s.text.strip()]
 
 
-def read(text: str, source: str = "synopsis") -> Document:
-    """Cut a synopsis into sentences and parse them; a title line on top is the heading."""
+def read(
+    text: str, source: str = "synopsis", progress: Callable[[str], None] | None = None
+) -> Document:
+    """Cut a synopsis into sentences and parse them; a title line on top is the heading.
+
+    `progress("parsing")` is called before the parser runs (the bench times it apart)."""
     from outliner.backends.parser import parse
 
     paras = paragraphs(normalise(text))
@@ -78,6 +90,8 @@ def read(text: str, source: str = "synopsis") -> Document:
         sentences.append(Sentence(0, heading, 0, SentenceKind.HEADING))
     body = [(p, _BULLET.sub("", para)) for p, para in enumerate(paras)]
     body = body[1:] if heading is not None else body
+    if progress is not None:
+        progress("parsing")
     for (p_index, _), doc in zip(body, parse(para for _, para in body), strict=True):
         for span in doc.sents:
             if not span.text.strip():

@@ -36,13 +36,13 @@ def retell(document: Document, encoder: SentenceEncoder, each: bool = False) -> 
 def _one_story(
     document: Document, encoder: SentenceEncoder, by_text: dict[str, np.ndarray]
 ) -> Story:
-    table, notes = renames(document, find_characters(document.plot))
+    table, notes = renames(document, find_characters(document, document.plot))
     document = rename(document, table)
     renamed = [s.text for s in document.plot if s.text not in by_text]
     if renamed:
         by_text = by_text | dict(zip(renamed, encoder.encode(renamed), strict=True))
     if len(document.retellings) > 1:
         document = fuse(document, {s.index: by_text[s.text] for s in document.plot})
-        notes += differences(document, find_characters(document.story))
+        notes += differences(document, find_characters(document, document.story))
     document = replace(document, notes=document.notes + tuple(notes))
     return document, np.array([by_text[s.text] for s in document.plot])

@@ -1,112 +1,60 @@
-"""Name runs -> characters: canonical names, aliases, roles, descriptions; actors kept apart.
+"""Name runs -> characters: canonical names, aliases, roles, descriptions and actors.
 
-The method is rules over the capitalised name runs of names.py:
+Every name run (names.py) is weighed with what spaCy's parse says about it, as evidence
+for a person or for a thing, never one signal as the verdict (the small model's entity
+recogniser calls "Ganga" a place and "Roshida" a product, so its reading of a name counts
+once, however often the name is mentioned):
 
-1. A run is a *candidate* unless it is an initial, a capitalised ordinary word that only
-   opens sentences ("Meanwhile", "Things"), a group ("Arquillians"), or an actor
-   (in parentheses after a character, after "played by", or a given cast actor).
-2. Runs are gathered into people: a full name ("Ram Kumar Sinha") and its parts ("Ram",
-   "Ram Sinha") are one person; "X alias Y" and 'X "Y"' join two names; spelling variants
-   (Ballu/Balu, Roshida/Rosida/Roshiba) join through variants.py.
-3. A person is kept when the text treats them as one: they act (a verb follows), own
-   something ("Ballu's"), carry a role ("Inspector Ram"), are named ("a woman named
-   Malti"), or are a rare word the synopsis keeps capitalised. Places and things
-   ("in Chicago", "the Orca") lose: their mentions follow place prepositions and articles,
-   and a name once called a thing ("the planet Krypton", "Forks, a small town") stays one.
+- for a person: the subject of a verb (people act); an owner ("Ballu's mother"); a
+  title ("Inspector Ram"); an actor in parentheses; a relative "who"; a noun for a
+  person it is in apposition to, is named by or equated with ("his girlfriend Ganga", "a
+  woman named Malti", "Ballu is a gangster", "Morris, a member of the gang");
+- for a thing: the object of a place preposition ("in Chicago"); a noun for a thing in
+  the same relations ("the planet Krypton", "Forks, a small town", "a nightclub called
+  Encounters", "the answer is Aramis"); someone owning it ("his Ford Gran Torino",
+  "Darcy's Pemberley"); an acronym ("FBI"); a family or a people ("the Claskys");
+- a name listed with people ("Carlisle, Esme, and Jasper") takes their side.
+
+Runs are gathered into people first: a full name ("Ram Kumar Sinha") and its parts, "X
+alias Y", 'X "Y" Z', and spelling variants (variants.py) are one person. A person is
+kept when the evidence for a person outweighs the evidence for a thing, and does more
+than be named once; names that are ordinary English words must do more still.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from outliner.document import Character, Sentence
-from outliner.lexicon import ROLE_WORDS, is_common_word, is_possessive, zipf
-from outliner.story.describe import describe
-from outliner.story.names import NameRun, name_runs
+from outliner.document import Character, Document, Sentence
+from outliner.lexicon import PERSON_NOUNS, THING_NOUNS, is_common_word, zipf
+from outliner.story.actors import cast
+from outliner.story.describe import describe, descriptor
+from outliner.story.names import (
+    TITLE_ZIPF,
+    NameRun,
+    known_names,
+    name_runs,
+    noun_kind,
+)
 from outliner.story.variants import are_variants
 
-# Words before a run that mark a place or a thing rather than a person.
-_PLACE_PREPOSITIONS = frozenset(
-    "in at from into near across through towards toward outside inside around".split()
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Prepositions of place: "in Chicago", "from Robben Island". "to" goes to people as well.
+_LOCATIVE = frozenset(
+    "in at from into near across through toward towards outside inside around onto".split()
 )
-_ARTICLES = frozenset("the a an".split())
-# Words after a run that show a person acting: "Ballu escapes", "Ram is", "Ganga, who".
-_AUXILIARIES = frozenset(
-    """is was has had does did will would can could cannot must should may might who
-    tells asks says""".split()
-)
-_NAMING = re.compile(r"\b(?:named|called|nicknamed|alias|aka)\s*$", re.IGNORECASE)
-_PLAYED_BY = re.compile(r"\b(?:played|portrayed|voiced) by\s*$", re.IGNORECASE)
-# Words that are never a person's name on their own, however they are capitalised.
-_NOT_NAMES = frozenset(
-    """the a an and but or if when while after before then meanwhile later however
-    i he she they we you it his her their its our this that these those there here
-    god mr mrs ms dr""".split()
-)
-# A name this frequent as an English word ("Will", "Hope", "Sweet") must act twice.
+# The entity recogniser's verdict on a name (PERSON or another kind) weighs this much,
+# however often the name is mentioned: it repeats one reading, right ("Chicago") or
+# wrong ("Ganga"); each mention's grammar is evidence of its own.
+LABEL_WEIGHT = 0.5
+# A name this frequent as an English word ("Will", "Hope", "Sweet") must do more.
 ORDINARY_ZIPF = 4.5
-# A capital after a lower-case letter, except in Mc/Mac/De/La/Le names ("McHale").
-_CAMEL = re.compile(r"^(?!Mc|Mac|De|La|Le|Di|Van|O')[A-Za-z]*[a-z][A-Z]|[A-Z]{2,}-[a-z]")
-_CALENDAR = frozenset(
-    """january february march april may june july august september october november
-    december monday tuesday wednesday thursday friday saturday sunday christmas easter""".split()
-)
-# Function words: capitalised inside a run, they make it a title, not a name.
-_TITLE_WORDS = frozenset(
-    """the a an of and or with that this you you've your me my is are be it to
-    in on at for from by""".split()
-)
-_GROUP_ENDINGS = ("ians", "ans", "ese", "ites", "ists")
-_NOT_GROUP_ENDINGS = ("eese",)  # "Reese" is a name, "Chinese" a people
-# Capitalised only because they open a sentence: "So Ram", "Following Roshida's death".
-_OPENING_WORDS = frozenset(
-    """the a an so can could will would should both for following after before when while as
-    since because though although once until unless if then now soon later meanwhile
-    eventually finally suddenly also even only just still yet not no with without upon
-    during despite on in at by from to of into back there here this that these those
-    what where why how who whom which one two three all some many most every each do
-    does did you you're i i'm we he she they it""".split()
-)
-# Nouns before a name that make it a person: "his boss Roshiba", "her son Ballu".
-PERSON_NOUNS = frozenset(
-    """boss friend partner mentor sweetheart fiance fiancee lover guardian assistant
-    servant neighbour neighbor rival enemy criminal gangster officer guard colleague
-    cousin child baby kid man woman girl boy wife husband son daughter mother father
-    brother sister girlfriend boyfriend uncle aunt grandmother grandfather nephew niece
-    widow bride groom mom dad student teacher doctor lawyer henchman sidekick
-    grandson granddaughter stepfather stepmother stepson stepdaughter stepbrother
-    stepsister halfbrother halfsister brotherinlaw sisterinlaw grandma grandpa twin
-    classmate roommate housemate coworker employee employer landlord landlady tenant
-    client patient prisoner inmate convict thief killer murderer hitman assassin
-    mobster dealer hooker prostitute maid butler housekeeper nanny chauffeur driver
-    bodyguard secretary accountant manager supervisor reporter journalist writer
-    director producer actor actress singer dancer photographer painter priest nun
-    pastor bishop nurse orderly surgeon scientist professor researcher historian
-    psychiatrist psychologist therapist soldier pilot sailor cop detective agent
-    informant accomplice associate ally suitor admirer stranger member leader
-    businessman businesswoman executive publicist editor waitress waiter bartender
-    owner caretaker counselor counsellor coach lieutenant sergeant deputy pupil""".split()
-)
-
-
-# Nouns before a name that make it a thing or a place: "the vessel Keldysh".
-THING_NOUNS = frozenset(
-    """ship vessel spaceship starship spacecraft boat yacht submarine plane aircraft jet
-    car truck planet moon town city village hometown suburb neighborhood neighbourhood
-    estate island country state county province region river lake mountain company
-    corporation firm business club nightclub bar restaurant hotel casino drug rifle gun
-    revolver pistol weapon song film movie show series sitcom album book novel play
-    magazine newspaper band system program computer virus disease""".split()
-)
-_NAMING_WORDS = frozenset("named called nicknamed".split())
-# ", a member of the gang", ", one of Romeo's cousins", ", the supervisor at ...".
-_APPOSITION = re.compile(
-    r"^,\s+(?:a|an|the|his|her|their|its|one of(?: the| his| her| their)?)\s+([^,.;:()]*)"
-)
+__all__ = ["PERSON_NOUNS", "THING_NOUNS", "find_characters"]
 
 
 @dataclass
@@ -128,153 +76,78 @@ class _Person:
         self.runs.extend(other.runs)
 
 
-def _is_participle_opener(run: NameRun, raw: str) -> bool:
-    """'Saddened, she leaves', 'Knowing Beth is ...': a participle opening the sentence."""
-    first = run.words[0].lower()
-    if not (run.initial and len(first) >= 6 and first.endswith(("ed", "ing"))):
-        return False
-    # A participle has an English verb inside: know-ing, sadden-ed, hop(e)-ing, anger-ed.
-    # "Alfred" has none.
-    stem = first[:-3] if first.endswith("ing") else first[:-2]
-    if max(zipf(stem), zipf(stem + "e"), zipf(first[:-1])) < 2.0:
-        return False
-    return len(run.words) > 1 or raw[run.end : run.end + 1] == ","
+@dataclass(frozen=True)
+class Evidence:
+    person: float = 0.0  # from the grammar, the title and the actor
+    thing: float = 0.0
+    label: str = ""  # what the entity recogniser calls the name
+
+    def __add__(self, other: Evidence) -> Evidence:
+        return Evidence(self.person + other.person, self.thing + other.thing, self.label)
 
 
-def _drop_opening_word(run: NameRun, raw: str) -> NameRun:
-    """'So Ram' -> 'Ram': a sentence's first word is capitalised whatever it is."""
-    if _is_participle_opener(run, raw) and len(run.words) == 1:
-        return replace(run, words=("",))  # dropped by _is_candidate
-    opener = run.words[0].lower() in _OPENING_WORDS or _is_participle_opener(run, raw)
-    if run.initial and len(run.words) > 1 and opener:
-        # The name itself is the sentence's second word: capitalised for its own sake.
-        start = run.start + len(run.words[0]) + 1
-        before = (*run.before, run.words[0])  # "In Chicago": the opener is context
-        return replace(run, words=run.words[1:], start=start, initial=False, before=before)
-    return run
-
-
-def _is_actor(run: NameRun, actors: set[str], actor_words: set[str]) -> bool:
-    return run.text in actors or any(w in actor_words for w in run.words)
-
-
-def _is_candidate(run: NameRun, raw: str) -> bool:
-    words = run.words
-    if any(len(w) < 2 or w.lower() in _NOT_NAMES for w in words[:1]):
-        return False
-    if (
-        len(words) == 1
-        and words[0].endswith(_GROUP_ENDINGS)
-        and not words[0].endswith(_NOT_GROUP_ENDINGS)
-        and not run.possessive
-    ):
-        return False  # "Arquillians", "Americans": groups
-    if any(w.lower() in _TITLE_WORDS for w in words[1:]):
-        return False  # "You've Lost That Lovin' Feelin'", "Gone With The Wind": a title
-    if any(_CAMEL.search(w) for w in words):
-        return False  # "MiG", "InGen", "CGI-animated": brands, models, acronyms
-    if len(words) == 1 and words[0].lower().rstrip(".") in ROLE_WORDS:
-        return False  # "The Queen", "So Major": a role alone names nobody
-    if len(words) == 1 and words[0].lower() in _CALENDAR:
-        return False
-    if len(words) == 1 and words[0].endswith(("ised", "ized")):
-        return False  # "has truly Indianised this film": a verb, capitalised
-    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
-        return False  # "USS", "FBI": acronyms name organisations
-    if _PLAYED_BY.search(raw[: run.start]):
-        return False
-    if run.alias_of is not None:
-        return True  # 'Nick "Goose" Bradshaw': a nickname, whatever word it is
-    # A sentence's first word is capitalised anyway: an ordinary word there ("Things",
-    # "Later") is no name, but a rarer one may be ("Ram chases Ballu").
-    return not (run.initial and len(words) == 1 and zipf(words[0]) >= ORDINARY_ZIPF)
-
-
-def _noun(word: str) -> str:
-    """'side-kick' -> 'sidekick', 'ex-wife' -> 'wife', 'cousins' -> 'cousin'."""
-    word = word.lower().removeprefix("ex-").replace("-", "")
-    return word[:-1] if word.endswith("s") and word[:-1] in PERSON_NOUNS | THING_NOUNS else word
-
-
-def _after_thing_noun(run: NameRun) -> bool:
-    """'the planet Krypton', 'a drug called Jabroka', "Quint's vessel, the Orca"."""
-    before = [w.lower() for w in run.before]
-    if before and before[-1] in _NAMING_WORDS | _ARTICLES:
-        before = before[:-1]
-    return bool(before) and _noun(before[-1]) in THING_NOUNS
-
-
-def _apposition(run: NameRun, raw: str) -> str | None:
-    """What a noun phrase after the name says it is: "Morris, a member of the gang" ->
-    "person"; "Forks, a small town" -> "thing"."""
-    match = _APPOSITION.match(raw[run.end :])
-    if match is None:
-        return None
-    for word in match.group(1).split()[:4]:
-        noun = _noun(word)
-        if noun in PERSON_NOUNS or noun in ROLE_WORDS:
-            return "person"
-        if noun in THING_NOUNS:
-            return "thing"
-    return None
-
-
-def _called_a_thing(run: NameRun, raw: str) -> bool:
-    return _after_thing_noun(run) or _apposition(run, raw) == "thing"
-
-
-def _after_person_noun(run: NameRun) -> bool:
-    """'his boss Roshiba', 'her son Ballu': a noun for a person names the run."""
-    if not run.before:
-        return False
-    # "his side-kick Tiger", "his ex-fiance Brad": hyphens and "ex-" do not matter.
-    return _noun(run.before[-1]) in PERSON_NOUNS
-
-
-def _person_evidence(run: NameRun, raw: str) -> int:
-    """How clearly this mention treats its name as a person (0 = not at all)."""
-    score = 0
-    # "Valentine's Day", "Fordyce's Sermons": a possessive inside a proper name is no owner.
-    owner = run.possessive and not run.after[:1].isupper()
-    if owner or run.role or run.actor or run.alias_of is not None:
-        score += 1
+def evidence(run: NameRun, doc: Doc) -> Evidence:
+    """What one mention's parse says: how much a person, how much a thing."""
+    root = doc[run.root]
+    person = thing = 0.0
+    if root.dep_ == "nsubj" and root.head.pos_ == "VERB":
+        person += 1  # "Ballu escapes": people act
+    if run.possessive and not root.head.text[:1].isupper():
+        person += 1  # "Ballu's mother"; not "Valentine's Day", "Fordyce's Sermons"
+    if run.role or run.alias_of is not None:
+        person += 1
     if run.actor:
-        score += 1  # "Kevin (Dave Chappelle)": an actor plays them; nothing is surer
-    if _NAMING.search(raw[: run.start]) and not _after_thing_noun(run):
-        score += 1
-    if _apposition(run, raw) == "person":
-        score += 1
-    if _after_person_noun(run):
-        score += 2  # "her son Ben", "orderly Washington": a person, whatever the word
-    after = run.after
-    if after.endswith("ly") and after.islower():
-        # "Carlotta tragically committed", "Mark constantly brags": the verb comes next.
-        following = re.match(r"\s+[a-z]+ly\s+([a-z]+)", raw[run.end :])
-        after = following.group(1) if following else after
-        if after.endswith("ed"):
-            after = "did"  # "tragically committed": a verb in the past
-    if after and after[0].islower():
-        if after in _AUXILIARIES or (
-            after.endswith("s") and not after.endswith(("ss", "us")) and zipf(after) < 6
-        ):
-            score += 1
-    follow = raw[run.end :].lstrip()
-    if follow.startswith((", who", ", whose", " who")):
-        score += 1
-    return score
+        person += 2  # an actor plays them: nothing is surer
+    if any(
+        c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") for w in c.children)
+        for c in root.children
+    ):
+        person += 2  # "Ganga, who is employed as a prison guard": who, not which
+    kind = noun_kind(descriptor(root))
+    person += 2 * (kind == "person")
+    thing += 2 * (kind == "thing")
+    if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
+        thing += 1
+    elif _has_article(root):
+        thing += 0.5  # "the" marks things (and "the Joker")
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in root.children):
+        thing += 1  # "his Ford Gran Torino": people are someone's by a noun ("his wife X")
+    if run.text.isalpha() and run.text.isupper() and len(run.text) > 1:
+        thing += 1  # "FBI", "CNS", "NYPD": an acronym names an organisation
+    if root.tag_ == "NNPS" and _has_article(root):
+        thing += 1  # "the Claskys", "the Capulets": a family or a people
+    if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in root.children):
+        thing += 1  # "Darcy's Pemberley", "Fordyce's Sermons": a thing someone owns
+    return Evidence(person, thing, run.label)
 
 
-def _place_evidence(run: NameRun) -> float:
-    """Mentions after 'in', 'to', 'from' name places; after 'the', things (or 'the Joker');
-    after a noun for a thing, things: "the vessel Keldysh", "a nightclub called Encounters"."""
-    before = run.before[-1].lower() if run.before and not run.role else ""
-    if before in _PLACE_PREPOSITIONS or _after_thing_noun(run):
-        return 1.0
-    if run.before and is_possessive(run.before[-1]) and run.before[-1][:1].isupper():
-        return 1.0  # "Fordyce's Sermons", "Darcy's Pemberley": a thing someone owns
-    # 'to' goes to places and to people ("engaged to Mary"); 'the' and 'of' mark things
-    # more often than people.
-    return 0.5 if before in _ARTICLES or before in ("of", "to") else 0.0
+def _verdict(person: _Person, weights: list[Evidence]) -> bool | None:
+    """A person (True), a thing (False: there is evidence of one), or unknown."""
+    if _keep(person, weights):
+        return True
+    return False if sum(e.thing for e in weights) > 0 else None
+
+
+def _listed(run: NameRun, doc: Doc, verdicts: dict[tuple[int, int], bool | None]) -> Evidence:
+    """'Carlisle, Esme, Alice and Jasper', 'his family, Carlisle, ...': a name listed with
+    people is a person, one listed with places ("in Casper, Wyoming") a place. The
+    others' verdicts come from a first reading without lists."""
+    conjuncts = [*doc[run.root].conjuncts, *_appositions(doc[run.root])]
+    votes = [verdicts.get((run.sentence, c.i)) for c in conjuncts]
+    kinds = [noun_kind(c) for c in conjuncts]
+    balance = votes.count(True) - votes.count(False) + kinds.count("person")
+    balance -= kinds.count("thing")
+    return Evidence(person=1) if balance > 0 else Evidence(thing=1) if balance < 0 else Evidence()
+
+
+def _appositions(root: Token) -> list[Token]:
+    """'in Casper, Wyoming': the parser makes the second name an apposition."""
+    head = root.head if root.dep_ == "appos" else None
+    return [*(c for c in root.children if c.dep_ == "appos"), *([head] if head else [])]
+
+
+def _has_article(root: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in root.children)
 
 
 def _group(runs: list[NameRun]) -> list[_Person]:
@@ -359,146 +232,84 @@ def _canonical(person: _Person) -> str:
     return min(pool, key=lambda n: (-pool[n], len(n), n))
 
 
-def _is_institution(person: _Person) -> bool:
-    """'Robben Island', 'Wayne Enterprises', 'Scotland Yard': every mention is several
-    words ending in an ordinary noun. People are called by one name now and then, but
-    a surname may be an ordinary word too: "Midge Wood", "Sharon Spencer (Kitty Winn)",
-    "his friend Mose Harper", "Detective David Mills" are people all the same."""
-    if any(r.actor or r.role or _after_person_noun(r) for r in person.runs):
+def _is_institution(person: _Person, weights: list[Evidence]) -> bool:
+    """'Robben Island', 'Sarah Lawrence College', 'Scotland Yard': every mention is
+    several words ending in an ordinary English word, and nothing but the entity
+    recogniser says it is a person. People are called by one name now and then."""
+    if any(r.actor or r.role for r in person.runs) or any(e.person >= 2 for e in weights):
         return False
-    return all(
-        len(r.words) > 1 and len(r.words[-1]) > 1 and zipf(r.words[-1]) >= 4.0 for r in person.runs
-    )
+    return all(len(r.words) > 1 and zipf(r.words[-1]) >= TITLE_ZIPF for r in person.runs)
 
 
-_LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+)$")
+def _label(weights: list[Evidence]) -> str:
+    """The recogniser's reading of a name: its most frequent label, if one leads."""
+    labels = Counter(e.label for e in weights if e.label).most_common(2)
+    tied = len(labels) == 2 and labels[0][1] == labels[1][1]
+    return labels[0][0] if labels and not tied else ""
 
 
-def _neighbours(
-    run: NameRun, raws: dict[int, str], runs_by_sentence: dict[int, list[NameRun]]
-) -> list[NameRun]:
-    """Runs joined to this one by a comma or 'and': 'Alice, Jasper, and Rosalie'."""
-    raw = raws[run.sentence]
-    found = []
-    for other in runs_by_sentence[run.sentence]:
-        if other is run:
-            continue
-        gap = raw[other.end : run.start] if other.end <= run.start else raw[run.end : other.start]
-        if _LIST_GAP.match(gap):
-            found.append(other)
-    return found
-
-
-def _listed_with_people(
-    run: NameRun, raws: dict[int, str], runs_by_sentence: dict[int, list[NameRun]]
-) -> bool:
-    """A name in a list of names is a person, unless the list names places:
-    'in Bethel, Vermont' and 'to Paris and Rome' are places. A list ends with 'and':
-    in "Distraught, Elizabeth flees" the comma follows an opening word, no name."""
-    chain, seen = [run], {id(run)}
-    for member in chain:  # the whole list, through its neighbours' neighbours
-        for other in _neighbours(member, raws, runs_by_sentence):
-            if id(other) not in seen:
-                seen.add(id(other))
-                chain.append(other)
-    if len(chain) < 2 or any(_place_evidence(r) >= 1 for r in chain):
+def _keep(person: _Person, weights: list[Evidence]) -> bool:
+    """Whether the evidence makes this a person (see the module's docstring)."""
+    if any(r.actor for r in person.runs):
+        return True  # an actor plays them: nothing is surer
+    label = _label(weights)
+    grammar = sum(e.person for e in weights)
+    for_person = grammar + LABEL_WEIGHT * (label == "PERSON")
+    for_thing = sum(e.thing for e in weights) + LABEL_WEIGHT * (label not in ("", "PERSON"))
+    if for_thing >= for_person or _is_institution(person, weights):
         return False
-    raw = raws[run.sentence]
-    ordered = sorted(chain, key=lambda r: r.start)
-    return any("and" in raw[a.end : b.start] for a, b in pairwise(ordered))
-
-
-def _list_place_evidence(
-    run: NameRun, raws: dict[int, str], runs_by_sentence: dict[int, list[NameRun]]
-) -> float:
-    """'in Casper, Wyoming': a name listed after a place is a place."""
-    if _place_evidence(run) >= 1:
-        return 0.0
-    return (
-        1.0
-        if any(_place_evidence(r) >= 1 for r in _neighbours(run, raws, runs_by_sentence))
-        else 0.0
-    )
-
-
-def _keep(
-    person: _Person, raws: dict[int, str], runs_by_sentence: dict[int, list[NameRun]]
-) -> bool:
-    if _is_institution(person):
-        return False
-    person_score = sum(_person_evidence(r, raws[r.sentence]) for r in person.runs)
-    person_score += sum(_listed_with_people(r, raws, runs_by_sentence) for r in person.runs)
-    # A mention that shows a person ("the Joker gloats") is no evidence of a thing.
-    places = sum(
-        _place_evidence(r) for r in person.runs if not _person_evidence(r, raws[r.sentence])
-    )
-    places += sum(_list_place_evidence(r, raws, runs_by_sentence) for r in person.runs)
-    # "the planet Krypton", "Forks, a small town": once called a thing, the name stays
-    # one, though it acts later ("Krypton is destroyed", "the Nostromo lands").
-    places += sum(2 * _called_a_thing(r, raws[r.sentence]) for r in person.runs)
-    # "Alfred Pennyworth burns ...": a second capitalised word is capitalised for itself.
-    inside = [r for r in person.runs if not r.initial or len(r.words) > 1]
+    if len({r.sentence for r in person.runs}) == 1 and grammar < 1:
+        return False  # named once, doing nothing: a reference ("like Harrison Ford")
     key = _key_word(person)
-    if places > person_score:
-        return False
-    if not inside and is_common_word(key):
+    if not all(is_common_word(w) for w in person.words):
+        return True  # a name that is no English word ("Aarti", "Philip Henslowe")
+    ordinary = zipf(key) >= ORDINARY_ZIPF
+    if all(r.initial and len(r.words) == 1 for r in person.runs):
         # Only ever opening sentences, where any word is capitalised: "Disaster strikes"
         # once is no person; "Ram chases Ballu. Ram's girlfriend ..." is.
-        return person_score >= 2
-    if person_score == 0:
-        # No sign of a person: keep a rare name capitalised inside a sentence ("Philip
-        # Henslowe"), not an ordinary word that is merely capitalised.
-        return bool(inside) and not all(is_common_word(w) for w in person.words)
-    ordinary = zipf(key) >= ORDINARY_ZIPF
+        return grammar >= (2 if ordinary else 1)
     if ordinary and not any(len(r.words) > 1 or r.role for r in person.runs):
-        # An ordinary word ("Sweet", "Empire"): it must act, capitalised inside a sentence.
-        return bool(inside) and person_score >= 2
-    return True
+        return for_person >= 1.5  # "Sweet", "Empire": an ordinary word must do more
+    return for_person >= 1
 
 
 def find_characters(
-    sentences: Iterable[Sentence], actors: Iterable[str] = ()
+    document: Document, sentences: Iterable[Sentence] | None = None
 ) -> tuple[Character, ...]:
-    """The people a synopsis follows, in order of first appearance."""
-    sentences = tuple(sentences)
-    raws = {s.index: s.text for s in sentences}
-    all_runs = [_drop_opening_word(run, s.text) for s in sentences for run in name_runs(s)]
-    actor_names = set(actors) | {r.actor for r in all_runs if r.actor}
-    # A word of an actor's name is an actor's, unless a character is called by it too:
-    # "Oleg Razgul (Oleg Taktarov)", or "Nick (Jesse Eisenberg)" beside "Travis (Nick Swardson)".
-    cast_words = {w for r in all_runs if r.actor for w in r.words}
-    actor_words = {w for a in actor_names for w in a.split() if len(w) > 2} - cast_words
-    runs = [
-        r
-        for r in all_runs
-        if _is_candidate(r, raws[r.sentence]) and not _is_actor(r, actor_names, actor_words)
-    ]
-    by_sentence: dict[int, list[NameRun]] = {}
-    for run in runs:
-        by_sentence.setdefault(run.sentence, []).append(run)
+    """The people these sentences of the document (by default its story) follow, in
+    order of first appearance."""
+    sentences = tuple(document.story if sentences is None else sentences)
+    docs = {s.index: document.doc(s) for s in sentences}
+    known = known_names(list(docs.values()))
+    runs = [r for i, doc in docs.items() for r in cast(name_runs(i, doc, known), doc)]
+    actors = {r.actor for r in runs if r.actor}
+    people = _group([r for r in runs if r.text not in actors])
+    alone = {id(r): evidence(r, docs[r.sentence]) for p in people for r in p.runs}
+    # A first verdict on every name alone; then names listed together share theirs.
+    verdicts = {
+        (r.sentence, r.root): _verdict(p, [alone[id(r)] for r in p.runs])
+        for p in people
+        for r in p.runs
+    }
     characters = []
-    for person in _group(runs):
-        if not _keep(person, raws, by_sentence):
-            continue
-        name = _canonical(person)
-        roles = Counter(r.role for r in person.runs if r.role)
-        first = min(person.runs, key=lambda r: (r.sentence, r.start))
-        characters.append(
-            Character(
-                name=name,
-                aliases=tuple(sorted(n for n in person.names if n != name)),
-                role=_role(roles),
-                description=describe(first, raws[first.sentence]),
-                first_sentence=first.sentence,
-                mentions=len({r.sentence for r in person.runs}),
-            )
-        )
+    for person in people:
+        weights = [alone[id(r)] + _listed(r, docs[r.sentence], verdicts) for r in person.runs]
+        if _keep(person, weights):
+            characters.append(_character(person, docs))
     return tuple(sorted(characters, key=lambda c: (c.first_sentence, c.name)))
 
 
-def _role(roles: Counter[str]) -> str | None:
-    if not roles:
-        return None
-    word = min(roles, key=lambda r: (-roles[r], r))
-    word = word.rstrip(".")
-    return word.capitalize() if word.lower() in ROLE_WORDS else word
+def _character(person: _Person, docs: dict[int, Doc]) -> Character:
+    name = _canonical(person)
+    first = min(person.runs, key=lambda r: (r.sentence, r.start))
+    roles = Counter(r.role for r in person.runs if r.role)
+    actors = Counter(r.actor for r in person.runs if r.actor)
+    return Character(
+        name=name,
+        aliases=tuple(sorted(n for n in person.names if n != name)),
+        role=min(roles, key=lambda r: (-roles[r], r)) if roles else None,
+        description=describe(first, docs[first.sentence]),
+        first_sentence=first.sentence,
+        mentions=len({r.sentence for r in person.runs}),
+        actor=min(actors, key=lambda a: (-actors[a], a)) if actors else None,
+    )

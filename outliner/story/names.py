@@ -1,148 +1,214 @@
-"""Name runs: capitalised words in a sentence that may name a person, with their context.
+"""Name runs: the proper names of a parsed sentence that may name a person.
 
 "Police Inspector Ram Kumar Sinha entraps Balaram Prasad alias Ballu" gives the runs
-"Ram Kumar Sinha" (role "Inspector") and "Balaram Prasad", "Ballu" (linked as one person by
-"alias"). Each run keeps what the next steps need to judge it: the words before it (a
-descriptor such as "his girlfriend", or "the"/"in" that mark things and places), the word
-after it (a verb suggests a person), and an actor in parentheses right after it.
+"Ram Kumar Sinha" (role "Police Inspector") and "Balaram Prasad", "Ballu" (linked as one
+person by "alias"). A run is a stretch of capitalised proper nouns or entity words in
+spaCy's parse; sentence openers ("Meanwhile", "Saddened,") are tagged as what they are
+and never start one. Each run keeps where it sits in the parse (`root`, the token that
+links it to the sentence), so that characters.py and describe.py can read its grammar,
+and the actor named in parentheses right after it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from outliner.document import Sentence
-from outliner.lexicon import ROLE_WORDS, WORD, is_possessive, strip_possessive
+from outliner.lexicon import ROLE_WORDS, kind_of_noun, zipf
 
-_PARENTHESES = re.compile(r"\(([^()]*)\)")
-# "Balaram Prasad alias Ballu", "Jim, also known as Jimbo", 'Ballu "the Bull"'.
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def noun_kind(noun: Token | None) -> str | None:
+    """Whether a common noun names a person ("girlfriend") or a thing ("town")."""
+    if noun is None:
+        return None
+    doc = noun.doc
+    if noun.i > 1 and doc[noun.i - 1].text == "-" and not doc[noun.i - 1].whitespace_:
+        # "side-kick", "ex-wife": one word the tokenizer split; its last part counts too.
+        return kind_of_noun(doc[noun.i - 2].lower_ + noun.lemma_.lower()) or kind_of_noun(
+            noun.lemma_.lower()
+        )
+    return kind_of_noun(noun.lemma_.lower())
+
+
+# Entity kinds whose words are proper names (judged later: person or not).
+NAME_LABELS = frozenset(
+    "PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE".split()
+)
+# Lower-case words inside a name: "Catherine de Bourgh", "Max von Sydow".
+PARTICLES = frozenset("de van von der den del della di da du le la".split())
+# A title the parser leaves outside a PERSON entity ("Manager" in "Manager John Smith")
+# is a title only if it is an ordinary English word: a rare one ("Sherlock", "Jordy") is a
+# first name the entity recogniser cut off.
+TITLE_ZIPF = 4.0
+RARE_ZIPF = 3.0  # below this, a word is no English word (a name): "Odile" 1.9, "Ram" 4.2
+# "Balaram Prasad alias Ballu", "Jim, also known as Jimbo", 'Ballu "the Bull"'. The parser
+# has no relation for "alias"; it reads these words as parts of one noun phrase.
 _ALIAS_LINK = re.compile(r"^\s*,?\s*(?:alias|aka|a\.k\.a\.|also known as|nicknamed)\s+$")
 _QUOTED_LINK = re.compile(r"^\s*[\"“]\s*$")
-# 'Nick "Goose" Bradshaw': the name goes on after the quoted nickname.
-_AFTER_QUOTE = re.compile(r"^[\"”]\s+$")
-# Titles written with a full stop: "Mr. Pink" is one name run.
-_ABBREVIATED = frozenset("mr mrs ms dr st prof sgt lt capt col gen det rev".split())
-_PARTICLES = frozenset("de van von der den del della di da du le la".split())
-_OPENERS = "\"“'‘(-–—:;"
+_AFTER_QUOTE = re.compile(r"^[\"”]\s+$")  # 'Nick "Goose" Bradshaw': the name goes on
 
 
 @dataclass(frozen=True)
 class NameRun:
     sentence: int
-    start: int  # character offsets of the name in the sentence (role words excluded)
+    start: int  # character offsets of the name in the sentence (role excluded)
     end: int
-    words: tuple[str, ...]  # the name's words, possessive removed
-    role: str | None  # "Inspector" in "Inspector Ram"
-    initial: bool  # the run opens its sentence (or a quotation), capitalised anyway
-    before: tuple[str, ...]  # up to four words before the run (role words included), in order
-    after: str  # the word after the run, "" at the end
+    words: tuple[str, ...]
+    root: int  # index of the token that heads the name in the parse
+    role: str | None  # "Police Inspector" in "Police Inspector Ram"
+    initial: bool  # the run opens its sentence, where any word is capitalised
     possessive: bool  # "Ballu's"
-    actor: str | None  # "Sanjay Dutt" in "Ballu (Sanjay Dutt)"
-    alias_of: int | None = None  # end offset of the run this one is an alias of (same sentence)
+    label: str  # the entity recogniser's kind for the name ("" when none)
+    actor: str | None = None  # "Sanjay Dutt" in "Ballu (Sanjay Dutt)"
+    alias_of: int | None = None  # end offset of the run this one is an alias of
 
     @property
     def text(self) -> str:
         return " ".join(self.words)
 
 
-def _is_capitalised_word(word: str) -> bool:
-    return word[:1].isupper()
+def _is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
 
 
-def _blank_parentheses(text: str) -> str:
-    return _PARENTHESES.sub(lambda m: " " * len(m.group()), text)
-
-
-def _actor_after(text: str, end: int) -> str | None:
-    """Capitalised words in parentheses right after a name: the actor who plays them."""
-    match = re.match(r"\s*\(([^()]*)\)", text[end:])
-    if not match:
-        return None
-    inside = match.group(1).strip()
-    words = inside.split()
-    if len(words) == 1 and words[0].isupper():
-        return None  # "Radar Intercept Officer (RIO)": an acronym, not an actor
-    if 1 <= len(words) <= 4 and all(
-        _is_capitalised_word(w) or w in {"de", "van", "von"} for w in words
-    ):
-        return inside
-    return None
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    prefix = text[:start].rstrip()
-    return not prefix or prefix[-1] in _OPENERS or prefix.endswith((".", "!", "?"))
-
-
-def _is_particle(text: str, matches: list[re.Match[str]], i: int) -> bool:
-    """'de' in "Catherine de Bourgh": a lower-case particle between two name words."""
-    if matches[i].group() not in _PARTICLES or not 0 < i < len(matches) - 1:
+def _is_name_token(token: Token, known: frozenset[str]) -> bool:
+    """A capitalised proper noun or entity word, or a word the story uses as a name
+    elsewhere (see known_names)."""
+    if not _is_capitalised(token):
         return False
-    before, after = matches[i - 1], matches[i + 1]
-    return (
-        _is_capitalised_word(before.group())
-        and _is_capitalised_word(after.group())
-        and text[before.end() : matches[i].start()] == " "
-        and text[matches[i].end() : after.start()] == " "
+    return token.pos_ == "PROPN" or token.ent_type_ in NAME_LABELS or token.text in known
+
+
+def known_names(docs: list[Doc]) -> frozenset[str]:
+    """Words used as names somewhere past a sentence's first word: tagged as proper
+    nouns, or capitalised there though they are no English word. The small tagger
+    misreads unfamiliar names ("Odile calls" as an adverb, "Raghu" as a verb), and at a
+    sentence's start it may call a name a common noun ("Ram kills")."""
+    return frozenset(
+        t.text
+        for doc in docs
+        for t in doc[1:]
+        if _is_capitalised(t) and t.is_alpha and (t.pos_ == "PROPN" or zipf(t.text) < RARE_ZIPF)
     )
 
 
-def name_runs(sentence: Sentence) -> list[NameRun]:
-    """Runs of capitalised words joined by single spaces, role words split off the front."""
-    raw = sentence.text
-    text = _blank_parentheses(raw)
-    matches = list(WORD.finditer(text))
-    groups: list[list[re.Match[str]]] = []
-    for i, match in enumerate(matches):
-        if not _is_capitalised_word(match.group()):
-            if _is_particle(text, matches, i) and groups and groups[-1]:
-                groups[-1].append(match)  # "Catherine de Bourgh", "Viola de Lesseps"
-            else:
-                groups.append([])
-            continue
-        if groups and groups[-1]:
-            previous = groups[-1][-1]
-            gap = text[previous.end() : match.start()]
-            # "Mr. Pink" and "Gillian B. Loeb" (a middle initial) are one name run.
-            abbreviated = previous.group().lower() in _ABBREVIATED or (
-                len(previous.group()) == 1 and previous.group().isupper()
-            )
-            joined = gap == " " or (gap == ". " and abbreviated)
-            if joined and not is_possessive(previous.group()):
-                groups[-1].append(match)
-                continue
-        groups.append([match])
+def _glued(doc: Doc) -> list[list[Token]]:
+    """Tokens written without a space around a hyphen are one word: "Gordon-Levitt",
+    "Anck-su-Namun" (the tokenizer splits them)."""
+    words: list[list[Token]] = []
+    for token in doc:
+        if words and not doc[token.i - 1].whitespace_ and "-" in (token.text, words[-1][-1].text):
+            words[-1].append(token)
+        else:
+            words.append([token])
+    return words
 
-    runs: list[NameRun] = []
-    for group in (g for g in groups if g):
-        opens = _opens_sentence(text, group[0].start())
-        role = None
-        while len(group) > 1 and group[0].group().lower().rstrip(".") in ROLE_WORDS:
-            role = group.pop(0).group()
-        if len(group) == 1 and group[0].group().lower() in ROLE_WORDS:
-            continue  # "the Inspector": a role alone names nobody
-        first, last = group[0], group[-1]
-        words = tuple(strip_possessive(m.group()) for m in group)
-        index = matches.index(first)
-        before = tuple(m.group() for m in matches[max(0, index - 4) : index])
-        following = matches.index(last) + 1
-        after = matches[following].group() if following < len(matches) else ""
-        runs.append(
-            NameRun(
-                sentence=sentence.index,
-                start=first.start(),
-                end=last.start() + len(strip_possessive(last.group())),
-                words=words,
-                role=role,
-                initial=opens and role is None,
-                before=before,
-                after=after,
-                possessive=is_possessive(last.group()),
-                actor=_actor_after(raw, last.end()),
-            )
-        )
-    return _link_aliases(raw, runs)
+
+def in_parentheses(doc: Doc) -> set[int]:
+    """The indices of the tokens in parentheses, the brackets included: asides."""
+    inside, depth = set(), 0
+    for token in doc:
+        depth += token.text == "("
+        if depth:
+            inside.add(token.i)
+        depth -= token.text == ")" and depth > 0
+    return inside
+
+
+def _runs_of_tokens(doc: Doc, known: frozenset[str]) -> list[list[Token]]:
+    """Stretches of name words, joined across a particle ("Catherine de Bourgh"); never
+    into parentheses."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    words = _glued(doc)
+    asides = in_parentheses(doc)
+    for k, word in enumerate(words):
+        first = word[0]
+        inside = first.i in asides
+        if not inside and _is_name_token(first, known):
+            current.extend(word)
+            continue
+        follows = k + 1 < len(words) and _is_name_token(words[k + 1][0], known)
+        if current and follows and first.lower_ in PARTICLES and not inside:
+            current.extend(word)
+            continue
+        if current:
+            runs.append(current)
+        current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _split_role(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
+    """'Police Inspector Ram' -> (Police Inspector, Ram). A title is a word of address
+    or rank from the lexicon (the parser tags them as parts of the name), or the words the
+    entity recogniser leaves outside a person's name when they are ordinary English
+    words ("Manager John Smith", "Texas Ranger Bob Hill")."""
+    cut = 0
+    while cut < len(tokens) - 1 and tokens[cut].lower_.rstrip(".") in ROLE_WORDS:
+        cut += 1
+    person = [i for i, t in enumerate(tokens) if t.ent_type_ == "PERSON"]
+    if person and cut < person[0] < len(tokens):
+        before = tokens[person[0] - 1]
+        if before.lower_.rstrip(".") in ROLE_WORDS or zipf(before.text) >= TITLE_ZIPF:
+            cut = person[0]
+    return tokens[:cut], tokens[cut:]
+
+
+def _title_word(token: Token) -> str:
+    """A form of address or rank keeps its capital ("Inspector", "Sgt."); a job is a
+    common noun ("Manager John Smith": a manager), unless it names a place ("Texas")."""
+    if token.lower_.rstrip(".") in ROLE_WORDS or token.ent_type_:
+        return token.text
+    return token.lower_
+
+
+def _root(tokens: list[Token]) -> Token:
+    """The token through which the run attaches to the rest of the sentence."""
+    ids = {t.i for t in tokens}
+    outside = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    return outside[-1] if outside else tokens[-1]
+
+
+def _label(tokens: list[Token]) -> str:
+    labels = [t.ent_type_ for t in tokens if t.ent_type_]
+    return max(set(labels), key=lambda x: (labels.count(x), x)) if labels else ""
+
+
+def _run(sentence: int, tokens: list[Token], doc: Doc) -> NameRun | None:
+    role, name = _split_role(tokens)
+    opener = name[0]
+    if opener.i == 0 and len(name) > 1 and opener.ent_type_ != "PERSON":
+        # "Remembering Vincent": the tagger may call a sentence's capitalised first word
+        # part of the name after it; an English word there is the sentence's, not the name's.
+        if opener.lower_.rstrip(".") not in ROLE_WORDS and zipf(opener.text) >= TITLE_ZIPF:
+            name = name[1:]
+    if len(name) == 1 and name[0].lower_.rstrip(".") in ROLE_WORDS:
+        return None  # "the Inspector": a role alone names nobody
+    following = doc[name[-1].i + 1] if name[-1].i + 1 < len(doc) else None
+    text = doc.text[name[0].idx : name[-1].idx + len(name[-1].text)]
+    return NameRun(
+        sentence=sentence,
+        start=name[0].idx,
+        end=name[-1].idx + len(name[-1].text),
+        words=tuple(text.split()),
+        root=_root(name).i,
+        role=" ".join(_title_word(t) for t in role) or None,
+        initial=name[0].i == 0 or (name[0].i == 1 and doc[0].is_punct),
+        possessive=following is not None and following.tag_ == "POS",
+        label=_label(name),
+    )
+
+
+def name_runs(sentence: int, doc: Doc, known: frozenset[str] = frozenset()) -> list[NameRun]:
+    """The name runs of one parsed sentence, aliases linked (actors: see actors.py)."""
+    runs = [r for tokens in _runs_of_tokens(doc, known) if (r := _run(sentence, tokens, doc))]
+    return _link_aliases(doc.text, runs)
 
 
 def _link_aliases(text: str, runs: list[NameRun]) -> list[NameRun]:
@@ -151,11 +217,7 @@ def _link_aliases(text: str, runs: list[NameRun]) -> list[NameRun]:
     for i in range(1, len(runs)):
         gap = text[runs[i - 1].end : runs[i].start]
         if _ALIAS_LINK.match(gap) or _QUOTED_LINK.match(gap):
-            linked[i] = _with_alias(runs[i], runs[i - 1].end)
+            linked[i] = replace(runs[i], alias_of=runs[i - 1].end)
         elif _AFTER_QUOTE.match(gap) and linked[i - 1].alias_of is not None:
-            linked[i] = _with_alias(runs[i], runs[i - 1].end)
+            linked[i] = replace(runs[i], alias_of=runs[i - 1].end)
     return linked
-
-
-def _with_alias(run: NameRun, of: int) -> NameRun:
-    return replace(run, alias_of=of)

@@ -31,8 +31,9 @@ from dataclasses import replace
 import numpy as np
 
 from outliner.document import Document, Retelling, Sentence, SentenceKind
-from outliner.lexicon import strip_possessive
-from outliner.story.characters import PERSON_NOUNS
+from outliner.lexicon import PERSON_NOUNS, strip_possessive
+from outliner.story.actors import cast
+from outliner.story.describe import descriptor
 from outliner.story.names import name_runs
 from outliner.story.variants import are_variants
 
@@ -117,15 +118,16 @@ def _introduced(sentence: Sentence) -> set[str]:
     return {m.group("a") for m in _INTRODUCED.finditer(sentence.text)}
 
 
-def _described_again(part: Seq[Sentence], known: set[str]) -> bool:
+def _described_again(document: Document, part: Seq[Sentence], known: set[str]) -> bool:
     """A retelling introduces its people again: "her son Ballu", "Police Inspector Ram",
     "Ballu (Sanjay Dutt)". A continuation calls people it already introduced by name."""
     for sentence in part[:2]:
-        for run in name_runs(sentence):
+        doc = document.doc(sentence)
+        for run in cast(name_runs(sentence.index, doc), doc):
             if run.words[0] not in known:
                 continue
-            before = run.before[-1].lower() if run.before else ""
-            if run.role or run.actor or before in PERSON_NOUNS:
+            noun = descriptor(doc[run.root])
+            if run.role or run.actor or (noun is not None and noun.lemma_ in PERSON_NOUNS):
                 return True
     return False
 
@@ -195,7 +197,7 @@ def find_retellings(document: Document, embeddings: np.ndarray) -> Document:
             retold = (
                 long_enough
                 and max(strict) >= MIN_RETOLD_SHARE
-                and _described_again(here, _names(before))
+                and _described_again(document, here, _names(before))
             )
             other_film = (
                 max(_names_shared(_names(here), _names(before)), max(strict)) < MAX_OTHER_FILM_SHARE

@@ -16,22 +16,25 @@ from outliner.structures import DEFAULT_STRUCTURE, arrange
 from outliner.writers.screenplay import (
     EMPTY_PART,
     act_title,
+    action_texts,
     beat_title,
-    first_appearances,
+    cast_notes,
     retold_notes,
     turning_point_notes,
 )
+from outliner.writers.text import flat
 
 
 def _paragraph(parent: ET.Element, kind: str, text: str) -> ET.Element:
     paragraph = ET.SubElement(parent, "Paragraph", Type=kind)
-    ET.SubElement(paragraph, "Text").text = text
+    ET.SubElement(paragraph, "Text").text = flat(text)  # XML may not hold control characters
     return paragraph
 
 
 def _note(paragraph: ET.Element, notes: ET.Element, text: str) -> None:
     """A ScriptNote anchored on the paragraph's text, the way Final Draft stores them."""
     number = str(len(notes) + 1)
+    text = flat(text)
     note = ET.SubElement(notes, "ScriptNote", ID=number, Range=f"0,{len(text)}")
     note_paragraph = ET.SubElement(note, "Paragraph")
     ET.SubElement(note_paragraph, "Text").text = text
@@ -53,17 +56,18 @@ def _title_page(root: ET.Element, outline: Outline) -> None:
         f"Draft date: {page.draft_date.isoformat()}",
         "",
         page.logline,
+        *([""] + cast_notes(outline) if cast_notes(outline) else []),
     ]
     for line in lines:
         paragraph = ET.SubElement(content, "Paragraph", Alignment="Center")
-        ET.SubElement(paragraph, "Text").text = line
+        ET.SubElement(paragraph, "Text").text = flat(line)
 
 
 def to_fdx(outline: Outline, structure: str = DEFAULT_STRUCTURE) -> str:
     root = ET.Element("FinalDraft", DocumentType="Script", Template="No", Version="5")
     content = ET.SubElement(root, "Content")
     notes = ET.Element("ScriptNotes")
-    capitalised = first_appearances(outline)
+    capitalised = action_texts(outline)
     for division in arrange(outline, structure):
         _paragraph(content, "Outline 1", act_title(division.number))
         for part in division.parts:
@@ -94,5 +98,5 @@ def to_fdx(outline: Outline, structure: str = DEFAULT_STRUCTURE) -> str:
 def _summary(line: str) -> ET.Element:
     summary = ET.Element("Summary")
     paragraph = ET.SubElement(summary, "Paragraph")
-    ET.SubElement(paragraph, "Text").text = line
+    ET.SubElement(paragraph, "Text").text = flat(line)
     return summary

@@ -7,6 +7,7 @@ from html import escape
 from outliner.document import Outline
 from outliner.structures import DEFAULT_STRUCTURE
 from outliner.writers.printable import Style, blocks
+from outliner.writers.text import flat
 
 _TAGS = {
     Style.TITLE: "h1",
@@ -43,7 +44,7 @@ def to_html(outline: Outline, structure: str = DEFAULT_STRUCTURE) -> str:
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(title)}</title>\n"
+        f"<title>{escape(flat(title))}</title>\n"
         '<meta name="generator" content="outliner">\n'
         f"<style>{CSS}</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
     )

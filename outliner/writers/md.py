@@ -9,13 +9,15 @@ import re
 
 from outliner.document import Beat, Outline
 from outliner.structures import DEFAULT_STRUCTURE, arrange
-from outliner.writers.screenplay import act_title, beat_title
+from outliner.writers.screenplay import act_title, beat_title, cast_notes
+from outliner.writers.text import flat
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 
 
 def md_escape(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """Text kept inside its line (no new block) and shown literally."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat(text))
 
 
 def characters_in(outline: Outline, beat: Beat) -> list[str]:
@@ -40,6 +42,8 @@ def to_markdown(outline: Outline, structure: str = DEFAULT_STRUCTURE) -> str:
             f" · Structure: {structure} · Model: {md_escape(outline.model)}",
             "",
         ]
+        cast = cast_notes(outline)
+        lines += [*(f"- {md_escape(note)}" for note in cast), ""] if cast else []
     if outline.turning_points:
         lines += ["## Turning points", ""]
         beat_of = {i: beat.index for beat in outline.beats for i in beat.sentences}
@@ -65,7 +69,8 @@ def to_markdown(outline: Outline, structure: str = DEFAULT_STRUCTURE) -> str:
 def _beat_line(outline: Outline, beat: Beat) -> str:
     parts = [f"- **{beat_title(beat)}**"]
     if beat.place is not None:
-        parts.append(f"`{beat.place.heading}`")
+        heading = flat(beat.place.heading).replace("`", "'")  # a ` would end the code span
+        parts.append(f"`{heading}`")
     parts.append(md_escape(beat.line))
     tps = ", ".join(f"TP{tp.number} {tp.label}" for tp in beat.turning_points)
     if tps:

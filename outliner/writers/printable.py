@@ -15,11 +15,13 @@ from outliner.structures import DEFAULT_STRUCTURE, arrange
 from outliner.writers.screenplay import (
     EMPTY_PART,
     act_title,
+    action_texts,
     beat_title,
-    first_appearances,
+    cast_notes,
     retold_notes,
     turning_point_notes,
 )
+from outliner.writers.text import flat
 
 
 class Style(StrEnum):
@@ -51,8 +53,9 @@ def blocks(outline: Outline, structure: str = DEFAULT_STRUCTURE) -> list[Block]:
             Block(Style.META, f"Source: {page.source} · Draft date: {page.draft_date}"),
             Block(Style.META, f"Structure: {structure}"),
             Block(Style.LOGLINE, page.logline),
+            *(Block(Style.META, note) for note in cast_notes(outline)),
         ]
-    capitalised = first_appearances(outline)
+    capitalised = action_texts(outline)
     for division in arrange(outline, structure):
         out.append(Block(Style.ACT, act_title(division.number)))
         for part in division.parts:
@@ -70,4 +73,4 @@ def blocks(outline: Outline, structure: str = DEFAULT_STRUCTURE) -> list[Block]:
                         Block(Style.ACTION, capitalised.get(index, outline.sentence(index).text))
                     )
                     out += [Block(Style.NOTE, n) for n in retold_notes(outline, index)]
-    return out
+    return [Block(b.style, flat(b.text)) for b in out]  # one line each, no control characters
