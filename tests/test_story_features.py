@@ -1,24 +1,24 @@
-"""Story features for turning points, read from spaCy's parse: the protagonist, who acts
-on whom, what goes wrong for the protagonist, backstory and the last confrontation."""
+"""Who is in each sentence, read from spaCy's parse: the characters named or acting, and
+the main characters (the turning points' `ent` features)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from outliner.turning_points.features import GROUPS, STORY_GROUPS, sentence_features
-from outliner.turning_points.story import STORY_FEATURES, cast_of, parse_synopsis, story_features
+from outliner.turning_points.features import GROUPS, sentence_features
+from outliner.turning_points.story import CAST_FEATURES, cast_features, cast_of, parse_synopsis
 
 STORY = (
     "Tom Baker is a thief in London.",
     "Years earlier, Tom had watched Inspector Victor Crane arrest his father.",
     "Tom meets Anna at the market and falls for her.",
     "Crane captures Tom at the station.",
-    "Tom escapes from the jail.",
+    "He escapes from the jail.",
     "Crane kills Anna in the village.",
     "Tom fights Crane at the river.",
     "Tom defeats Crane.",
-    "Tom returns home.",
+    "Tom returns home with his friend Maria.",
 )
 
 
@@ -28,45 +28,31 @@ def docs() -> list:
 
 
 def column(name: str) -> int:
-    return STORY_FEATURES.index(name)
+    return CAST_FEATURES.index(name)
 
 
-def test_the_protagonist_is_the_most_central_character(docs: list) -> None:
+def test_the_main_characters_are_the_most_central(docs: list) -> None:
     cast = cast_of(docs)
-    assert cast.protagonist == "Tom"  # "Tom Baker" and "Tom" are one person
-    assert cast.antagonist == "Crane"  # on the other side of a capture and a fight
+    assert cast.main[0] == "Tom"  # "Tom Baker" and "Tom" are one person
     assert set(cast.main) == {"Tom", "Crane", "Anna"}
+    assert cast.centrality["Tom"] > cast.centrality["Crane"] > cast.centrality["Maria"]
 
 
 def test_parses_line_up_with_the_given_sentences(docs: list) -> None:
     assert [doc.text.strip() for doc in docs] == list(STORY)
 
 
-def test_what_happens_to_the_protagonist(docs: list) -> None:
-    features = story_features(docs)
-    assert features.shape == (len(STORY), len(STORY_FEATURES))
-    captured = features[:, column("prot_dies_or_captured")]
-    assert captured[3] == 1 and captured.sum() == 1  # "Crane captures Tom"
-    assert features[3, column("prot_patient")] == 1
-    assert features[3, column("fortune_bad")] > 0
-    assert features[5, column("ally_dies_or_captured")] == 1  # Anna, killed by Crane
-    assert features[7, column("prot_wins")] == 1  # "Tom defeats Crane"
-    assert features[7, column("fortune_good")] > 0
-
-
-def test_backstory_and_the_sentence_after_it(docs: list) -> None:
-    features = story_features(docs)
-    backstory = features[:, column("backstory")]
-    assert backstory[1] == 1 and backstory[0] == 0 and backstory[2] == 0
-    assert features[2, column("after_backstory")] == 1
-
-
-def test_the_last_confrontation_and_the_coda(docs: list) -> None:
-    features = story_features(docs)
-    last = features[:, column("last_confrontation")]
-    assert last.sum() == 1 and int(np.argmax(last)) == 7  # "Tom defeats Crane"
-    after = features[:, column("after_last_confrontation")]
-    assert list(after[7:]) == [0, 1]
+def test_new_and_main_characters_per_sentence(docs: list) -> None:
+    features = cast_features(docs)
+    assert features.shape == (len(STORY), len(CAST_FEATURES))
+    new = features[:, column("new_characters")]
+    assert new[0] == 1  # Tom
+    assert new[2] == 1  # Anna
+    assert new[3] == 0  # Crane and Tom were both named before
+    assert new[8] == 1  # Maria
+    main = features[:, column("main_present")]
+    assert main[6] == 2  # Tom and Crane
+    assert main[4] == 1  # "He": the running subject, Crane
 
 
 def test_every_group_has_a_row_per_sentence(docs: list) -> None:
@@ -75,12 +61,10 @@ def test_every_group_has_a_row_per_sentence(docs: list) -> None:
     assert set(groups) == set(GROUPS)
     assert all(block.shape[0] == len(STORY) for block in groups.values())
     assert all(np.isfinite(block).all() for block in groups.values())
-    named = {c for columns in STORY_GROUPS.values() for c in columns}
-    assert named <= set(STORY_FEATURES)
 
 
 def test_no_characters_no_crash() -> None:
     docs = parse_synopsis(("It rains.", "The river floods the town."))
-    features = story_features(docs)
-    assert features.shape == (2, len(STORY_FEATURES))
-    assert features[:, column("prot_present")].sum() == 0
+    features = cast_features(docs)
+    assert features.shape == (2, len(CAST_FEATURES))
+    assert features.sum() == 0

@@ -4,7 +4,6 @@ commands, and training that rebuilds the same weights from the same data."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -172,8 +171,7 @@ def _films(rows: int = 12) -> list[train.Film]:
 
 def test_training_is_reproducible_to_the_byte(tmp_path: Path) -> None:
     films = _films()
-    story = Config(dims=8, groups=("pos", "emb", "roles", "events", "time", "conflict"))
-    recipe = Recipe((Config(dims=8), replace(story, story_points=True)), gap_weight=0.5)
+    recipe = Recipe((Config(dims=8), Config(dims=4, groups=("pos", "emb", "ent"))), gap_weight=0.5)
     first, second = tmp_path / "a.npz", tmp_path / "b.npz"
     model = train.fit(films, recipe)
     model.save(first)
@@ -188,14 +186,11 @@ def test_training_is_reproducible_to_the_byte(tmp_path: Path) -> None:
     assert points == model.decode(model.group_scores(film.groups))
 
 
-def test_story_groups_speak_only_for_their_points() -> None:
-    films = _films()
-    config = Config(dims=4, groups=("pos", "emb", "time"), story_points=True, l2_shared=10.0)
-    member = train.fit_member(films, config)
-    width = films[0].groups["time"].shape[1]
-    time_weights = member.weights[:, -width:]
-    assert np.abs(time_weights[2:]).max() < 1e-3  # time speaks for TP1 and TP2 only
-    assert np.abs(time_weights[:2]).max() > 1e-3
+def test_position_weights_have_no_shared_part() -> None:
+    config = Config(dims=4, groups=("emb", "pos"), l2=100.0, l2_pos=0.1, l2_shared=10.0)
+    per_point, shared = train.penalties(config, [4, 13])
+    assert (shared[:4] == 10.0).all() and (shared[4:] == train.FROZEN).all()
+    assert (per_point[:, :4] == 100.0).all() and (per_point[:, 4:] == 0.1).all()
 
 
 def test_cross_validation_keeps_each_film_on_one_side() -> None:

@@ -10,17 +10,8 @@ can keep the groups that help.
     place    a place named for the first time, any place named (spaCy's GPE/LOC/FAC)
     len      sentence length
     nbr      the ent, lex and place features of the previous and the next sentence
-    roles    who acts on whom: the protagonist as agent or patient, the antagonist present
-    events   deaths, captures, betrayals, exposures, wins, fights; good or bad for the
-             protagonist
-    time     backstory (pluperfect, "years earlier"), the first sentence after it, tense
-    conflict confrontations of protagonist and antagonist, the last one, what comes after
-    opening, setback, climax
-             the few story features about one point each (backstory and the cast list
-             for the Opportunity, losses for the Setback, the last confrontation for the
-             Climax)
 
-The story groups (roles, events, time, conflict) are computed in story.py.
+The characters of each sentence come from story.py.
 """
 
 from __future__ import annotations
@@ -30,15 +21,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from outliner.turning_points.story import STORY_FEATURES, story_features
+from outliner.turning_points.story import cast_features
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-GROUPS = (
-    "pos", "emb", "ctx", "sim", "ent", "lex", "place", "len", "nbr",
-    "roles", "events", "time", "conflict", "opening", "setback", "climax",
-)  # fmt: skip
+GROUPS = ("pos", "emb", "ctx", "sim", "ent", "lex", "place", "len", "nbr")
 PROJECTED = ("emb", "ctx")  # groups made of embedding dimensions
 
 BIN_CENTRES = np.linspace(0.0, 1.0, 11)
@@ -54,75 +42,22 @@ LEXICON: dict[str, frozenset[str]] = {
 }
 PLACES = frozenset({"GPE", "LOC", "FAC"})
 
-# Which story features each story group holds (names from story.STORY_FEATURES).
-STORY_GROUPS: dict[str, tuple[str, ...]] = {
-    "roles": ("prot_agent", "prot_patient", "prot_present", "ant_present", "prot_and_ant"),
-    "events": tuple(
-        name
-        for name in STORY_FEATURES
-        if name.startswith(("kind_", "prot_dies", "prot_betrayed", "ally_", "prot_wins"))
-        or name.startswith(("fortune_", "valence_"))
-    ),
-    "time": ("backstory", "after_backstory", "past_tense", "cast_list"),
-    "conflict": (
-        "confrontation",
-        "last_confrontation",
-        "after_last_confrontation",
-        "last_antagonist",
-        "after_last_antagonist",
-    ),
-    # The three faults a story editor found (issue: turning points by what they do):
-    # an Opportunity on backstory or the cast list, a Setback that is no loss for the
-    # protagonist, a Climax on the coda after the decisive confrontation.
-    "opening": ("backstory", "after_backstory", "cast_list"),
-    "setback": (
-        "fortune_bad",
-        "fortune_good",
-        "prot_dies_or_captured",
-        "prot_betrayed_or_exposed",
-        "ally_dies_or_captured",
-    ),
-    "climax": (
-        "confrontation",
-        "last_confrontation",
-        "after_last_confrontation",
-        "last_antagonist",
-        "after_last_antagonist",
-    ),
-}
-# The turning points each story group is about (RUBRIC): backstory and the cast list tell
-# against the Opportunity; deaths, captures and fortunes make the later points; the last
-# confrontation is the Climax, what comes before it the Setback.
-STORY_POINTS: dict[str, tuple[int, ...]] = {
-    "roles": (1, 2, 3, 4, 5),
-    "events": (3, 4, 5),
-    "time": (1, 2),
-    "conflict": (4, 5),
-    "opening": (1,),
-    "setback": (4,),
-    "climax": (5,),
-}
-
 
 def sentence_features(
     sentences: Sequence[str], embeddings: np.ndarray, docs: Sequence[Doc]
 ) -> dict[str, np.ndarray]:
     """Each group as an (n, d_group) float array; docs are the sentences' parses."""
     emb = np.asarray(embeddings, dtype=np.float64)
-    story = story_features(docs)
-    column = {name: j for j, name in enumerate(STORY_FEATURES)}
     groups = {
         "pos": _position(len(sentences)),
         "emb": emb,
         "ctx": _context(emb),
         "sim": _similarity(emb),
-        "ent": story[:, [column[c] for c in ("new_characters", "main_present")]],
+        "ent": cast_features(docs),
         "lex": _lexicon(docs),
         "place": _places(docs),
         "len": np.log1p([[len(doc)] for doc in docs]).astype(np.float64),
     }
-    for name, columns in STORY_GROUPS.items():
-        groups[name] = story[:, [column[c] for c in columns]]
     local = np.column_stack([groups["ent"], groups["lex"], groups["place"]])
     groups["nbr"] = np.column_stack([_shift(local, 1), _shift(local, -1)])
     return groups

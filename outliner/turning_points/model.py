@@ -40,8 +40,6 @@ class Config:
     sigma: float = 0.0  # label spread, in sentences, around each gold index (0: exact)
     l2_pos: float = 0.1  # a lighter penalty on the position features: the prior is reliable
     l2_shared: float = 0.0  # > 0: content weights shared by the five TPs, with this penalty
-    l2_story: float = 0.0  # > 0: the per-point penalty on the story groups (else l2)
-    story_points: bool = False  # story groups weigh only for the points they are about
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), sort_keys=True)

@@ -26,12 +26,7 @@ from outliner.backends.encoder import SentenceEncoder
 from outliner.stages.structure import spread
 from outliner.structures import THEORY_POSITIONS
 from outliner.turning_points.evaluate import Scores, film_averaged, mean_scores, row_scores
-from outliner.turning_points.features import (
-    PROJECTED,
-    STORY_GROUPS,
-    STORY_POINTS,
-    sentence_features,
-)
+from outliner.turning_points.features import PROJECTED, sentence_features
 from outliner.turning_points.model import DEFAULT_PATH, Config, Member, Recipe, TurningPointModel
 from outliner.turning_points.story import docs_of
 from outliner.turning_points.tripod import Row, read_csv
@@ -43,12 +38,8 @@ SEED = 0
 FOLDS = 5
 REPEATS = 5
 
-# One conditional logit as the previous model had it (chosen by an earlier search).
+# One conditional logit over the features of the model before (chosen by an earlier search).
 LINEAR = Config(dims=32, l2=100.0, l2_pos=0.1, l2_shared=10.0)
-STORY = ("roles", "events", "time", "conflict")
-WITH_STORY = replace(LINEAR, groups=LINEAR.groups + STORY)
-STORY_ONLY_WHERE_MEANT = replace(WITH_STORY, story_points=True)
-FAULTS = replace(LINEAR, groups=LINEAR.groups + ("opening", "setback", "climax"), story_points=True)
 GAP_WEIGHT = 0.5
 
 
@@ -57,29 +48,16 @@ def _views(config: Config) -> tuple[Config, ...]:
     return tuple(replace(config, dims=d) for d in (16, 32, 48))
 
 
-# Every model compared by `--search`, fixed before any was scored; the model card lists
-# each with its figure. BEST is the one cross-validation chose.
+# The configurations `--search` can still score with this code; the model card lists every
+# configuration compared (others needed features or an encoder that did not earn their
+# keep and were removed). BEST is the one the card's rule chose.
 CANDIDATES: dict[str, Recipe] = {
-    "linear (previous features)": Recipe((LINEAR,)),
-    "linear + story": Recipe((WITH_STORY,)),
-    "linear + story where meant": Recipe((STORY_ONLY_WHERE_MEANT,)),
-    "linear + story where meant, spacing prior": Recipe((STORY_ONLY_WHERE_MEANT,), GAP_WEIGHT),
+    "linear": Recipe((LINEAR,)),
     "linear, spacing prior": Recipe((LINEAR,), GAP_WEIGHT),
     "ensemble of views": Recipe(_views(LINEAR)),
-    "ensemble of views + story where meant": Recipe(
-        _views(LINEAR) + _views(STORY_ONLY_WHERE_MEANT)
-    ),
-    "ensemble of views + story where meant, spacing prior": Recipe(
-        _views(LINEAR) + _views(STORY_ONLY_WHERE_MEANT), GAP_WEIGHT
-    ),
-    # added after the eight above were scored (see the model card)
-    "linear + story for the three faults": Recipe((FAULTS,)),
-    "ensemble of views + story for the three faults": Recipe(_views(LINEAR) + _views(FAULTS)),
-    "ensemble of views, story for the three faults": Recipe(_views(FAULTS)),
 }
-BEST_LABEL = "ensemble of views + story for the three faults"
+BEST_LABEL = "linear"
 BEST = CANDIDATES[BEST_LABEL]
-PREVIOUS = CANDIDATES["linear (previous features)"]
 
 
 @dataclass(frozen=True)
@@ -210,8 +188,7 @@ def penalties(config: Config, widths: Sequence[int]) -> tuple[np.ndarray, np.nda
     """The ridge penalty of every per-point weight (5, D) and every shared weight (D,).
 
     Position features get the lighter penalty (the positional prior is reliable) and no
-    shared part (each point has its own place). Story groups, with `story_points`, only
-    speak for the points they are about (STORY_POINTS) and have no shared part either.
+    shared part (each point has its own place).
     """
     per_point, shared = [], []
     for name, width in zip(config.groups, widths, strict=True):
@@ -220,12 +197,6 @@ def penalties(config: Config, widths: Sequence[int]) -> tuple[np.ndarray, np.nda
         if name == "pos":
             block[:] = config.l2_pos
             block_shared[:] = FROZEN
-        elif name in STORY_GROUPS:
-            if config.l2_story > 0:
-                block[:] = config.l2_story
-            if config.story_points:
-                block[[k for k in range(5) if k + 1 not in STORY_POINTS[name]]] = FROZEN
-                block_shared[:] = FROZEN
         per_point.append(block)
         shared.append(block_shared)
     return np.hstack(per_point), np.concatenate(shared)
@@ -316,10 +287,10 @@ def cross_validate(
     recipe: Recipe,
     k: int = FOLDS,
     seeds: Sequence[int] = (SEED,),
-    previous: Recipe | None = None,
+    others: dict[str, Recipe] | None = None,
 ) -> CVResult:
     """Fit on k-1 folds, score the held-out fold, for every fold of every seed; the
-    baselines (and the previous model, when given) on the same folds."""
+    baselines (and the other models given, by name) on the same folds."""
     result = CVResult(defaultdict(list), defaultdict(list))
     for seed in seeds:
         assignment = folds(films, k, seed)
@@ -327,8 +298,8 @@ def cross_validate(
             train = [f for f, a in zip(films, assignment, strict=True) if a != fold]
             test = [f for f, a in zip(films, assignment, strict=True) if a == fold]
             systems = _systems(fit(train, recipe), distribution_positions(train))
-            if previous is not None:
-                systems["previous"] = _predictor(fit(train, previous))
+            for name, other in (others or {}).items():
+                systems[name] = _predictor(fit(train, other))
             for system, predict in systems.items():
                 rows = []
                 for film in test:
@@ -421,8 +392,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.cv:
         print(f"{args.folds}-fold cross-validation by film, seeds {list(seeds)}")
         print(f"model: {BEST_LABEL} ({len(BEST.members)} members)")
-        print(summary(cross_validate(films, BEST, args.folds, seeds, previous=PREVIOUS)))
-        print("previous: one linear member without the story features (the model before)")
+        others = {"views": CANDIDATES["ensemble of views"]}
+        print(summary(cross_validate(films, BEST, args.folds, seeds, others)))
+        print("views: the runner-up, three members at 16/32/48 embedding dimensions")
         return 0
     fit(films, BEST).save(args.out)
     print(f"wrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
