@@ -42,7 +42,7 @@ PERSON_NOUNS = frozenset(
     singer dancer photographer painter priest nun pastor nurse surgeon professor soldier
     pilot sailor cop detective agent informant accomplice associate ally suitor admirer
     stranger member leader executive editor waitress waiter bartender owner caretaker
-    counselor coach lieutenant sergeant deputy pupil person people inspector captain robot
+    counselor coach lieutenant sergeant deputy pupil person inspector captain robot
     ghost dog cat horse creature alien vampire family""".split()
 )
 THING_NOUNS = frozenset(
@@ -53,7 +53,7 @@ THING_NOUNS = frozenset(
     revolver pistol weapon song film movie show series sitcom album book novel play magazine
     newspaper band system program computer virus disease room suite building tower house
     mansion school street festival party game quiz question answer brand store shop
-    organization agency network station""".split()
+    organization agency network station people tribe species""".split()
 )
 _PERSON_ENDINGS = ("man", "woman", "ist", "ian")  # "fisherman", "scientist", "librarian"
 

@@ -114,8 +114,8 @@ def evidence(run: NameRun, doc: Doc) -> Evidence:
         thing += 1  # "his Ford Gran Torino": people are someone's by a noun ("his wife X")
     if run.text.isalpha() and run.text.isupper() and len(run.text) > 1:
         thing += 1  # "FBI", "CNS", "NYPD": an acronym names an organisation
-    if root.tag_ == "NNPS" and _has_article(root):
-        thing += 1  # "the Claskys", "the Capulets": a family or a people
+    if _is_plural(run, root):
+        thing += 1  # "the Claskys", "the Eloi are": a family, a people
     if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in root.children):
         thing += 1  # "Darcy's Pemberley", "Fordyce's Sermons": a thing someone owns
     return Evidence(person, thing, run.label)
@@ -144,6 +144,18 @@ def _appositions(root: Token) -> list[Token]:
     """'in Casper, Wyoming': the parser makes the second name an apposition."""
     head = root.head if root.dep_ == "appos" else None
     return [*(c for c in root.children if c.dep_ == "appos"), *([head] if head else [])]
+
+
+def _is_plural(run: NameRun, root: Token) -> bool:
+    """A plural name with an article ("the Claskys", "the Elois' apathy") or a name alone
+    as the subject of a plural verb ("the Eloi are"): many, not one person."""
+    if root.tag_ == "NNPS" and _has_article(root):
+        return True
+    after = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
+    if run.text.endswith("s") and _has_article(root) and after is not None and after.text == "'":
+        return True
+    listed = root.conjuncts or root.doc[max(root.left_edge.i - 1, 0)].lower_ in (",", "and")
+    return not listed and root.dep_ == "nsubj" and root.head.tag_ == "VBP"
 
 
 def _has_article(root: Token) -> bool:
