@@ -433,3 +433,11 @@ def test_plural_names_and_capitalised_plural_nouns_are_no_people() -> None:
 def _names_of(found: dict[str, Character], name: str) -> tuple[str, ...]:
     """The names of the character called `name` (canonically or as an alias)."""
     return next((c.names for c in found.values() if name in c.names), ())
+
+
+def test_diseases_jobs_and_regions_are_no_people() -> None:
+    found = _characters(
+        "In Coridian, Nebraska, Mara tends her grandmother, who suffers from Parkman's "
+        "disease. Mara meets Tomas, a librarian and aspiring Sinologist. Tomas calls Mara."
+    )
+    assert set(found) == {"Mara", "Tomas"}

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from outliner.document import Character, Document, Sentence
-from outliner.lexicon import PERSON_NOUNS, THING_NOUNS, is_common_word, zipf
+from outliner.lexicon import PERSON_NOUNS, THING_NOUNS, is_common_word, kind_of_noun, zipf
 from outliner.story.actors import cast
 from outliner.story.describe import describe, descriptor
 from outliner.story.names import (
@@ -92,8 +92,8 @@ def evidence(run: NameRun, doc: Doc) -> Evidence:
     person = thing = 0.0
     if root.dep_ == "nsubj" and root.head.pos_ == "VERB":
         person += 1  # "Ballu escapes": people act
-    if run.possessive and not root.head.text[:1].isupper():
-        person += 1  # "Ballu's mother"; not "Valentine's Day", "Fordyce's Sermons"
+    if run.possessive and not root.head.text[:1].isupper() and noun_kind(root.head) != "thing":
+        person += 1  # "Ballu's mother"; not "Valentine's Day", "Alzheimer's disease"
     if run.role or run.alias_of is not None:
         person += 1
     if run.actor:
@@ -270,9 +270,12 @@ def _keep(person: _Person, weights: list[Evidence]) -> bool:
     for_thing = sum(e.thing for e in weights) + LABEL_WEIGHT * (label not in ("", "PERSON"))
     if for_thing >= for_person or _is_institution(person, weights):
         return False
-    if len({r.sentence for r in person.runs}) == 1 and grammar < 1:
+    once = len({r.sentence for r in person.runs}) == 1
+    if once and grammar < 1:
         return False  # named once, doing nothing: a reference ("like Harrison Ford")
     key = _key_word(person)
+    if once and person.words == {key} and kind_of_noun(key.lower()) == "person":
+        return False  # "an aspiring Egyptologist", "Judge Priest": a job, not a name
     if not all(is_common_word(w) for w in person.words):
         return True  # a name that is no English word ("Aarti", "Philip Henslowe")
     ordinary = zipf(key) >= ORDINARY_ZIPF

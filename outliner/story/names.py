@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 
 
 def noun_kind(noun: Token | None) -> str | None:
-    """Whether a common noun names a person ("girlfriend") or a thing ("town")."""
-    if noun is None:
+    """Whether a common noun names a person ("girlfriend") or a thing ("town"); a name
+    ("Meridian") is no common noun, whatever its ending."""
+    if noun is None or (noun.pos_ == "PROPN" and _is_capitalised(noun)):
         return None
     doc = noun.doc
     if noun.i > 1 and doc[noun.i - 1].text == "-" and not doc[noun.i - 1].whitespace_:
