@@ -441,3 +441,13 @@ def test_diseases_jobs_and_regions_are_no_people() -> None:
         "disease. Mara meets Tomas, a librarian and aspiring Sinologist. Tomas calls Mara."
     )
     assert set(found) == {"Mara", "Tomas"}
+
+
+def test_a_capitalised_common_noun_with_an_article_is_a_kind() -> None:
+    found = _characters(
+        'Edgar has been killed and his skin used as a disguise by a "Bug", a member of a '
+        "giant species. The Bug figures out the plan. Mara arrives just as the Bug kidnaps "
+        "Tomas. The Bug arrives at the site. The Bug sheds the skin. Mara stops the Bug. "
+        "Tomas taunts the Bug. Mara calls Tomas."
+    )
+    assert set(found) == {"Mara", "Tomas"}

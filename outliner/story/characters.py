@@ -109,7 +109,8 @@ def evidence(run: NameRun, doc: Doc) -> Evidence:
     if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
         thing += 1
     elif _has_article(root):
-        thing += 0.5  # "the" marks things (and "the Joker")
+        # "the" marks things (and "the Joker"); with a common noun ("the Bug") a kind.
+        thing += 1.5 if root.tag_ == "NN" else 0.5
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in root.children):
         thing += 1  # "his Ford Gran Torino": people are someone's by a noun ("his wife X")
     if run.text.isalpha() and run.text.isupper() and len(run.text) > 1:
