@@ -451,3 +451,13 @@ def test_a_capitalised_common_noun_with_an_article_is_a_kind() -> None:
         "Tomas taunts the Bug. Mara calls Tomas."
     )
     assert set(found) == {"Mara", "Tomas"}
+
+
+def test_a_cartoons_maker_is_no_character_and_the_person_known_as_is_one() -> None:
+    found = _characters(
+        "Mara shows Walter Lantz's cartoon to Tomas. Mara meets Judy Barton. Judy was the "
+        'person Tomas knew as "Madeleine Elster". Madeleine kisses Tomas. Judy cries. '
+        "Tomas calls Mara."
+    )
+    assert set(found) == {"Mara", "Tomas", "Judy"}
+    assert "Madeleine" in found["Judy"].aliases

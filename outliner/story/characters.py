@@ -113,6 +113,8 @@ def evidence(run: NameRun, doc: Doc) -> Evidence:
         thing += 1.5 if root.tag_ == "NN" else 0.5
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in root.children):
         thing += 1  # "his Ford Gran Torino": people are someone's by a noun ("his wife X")
+    if len(run.words) > 1 and kind_of_noun(run.words[-1].lower()) == "thing":
+        thing += 1  # "Verona Beach", "Gotham City": a name ending in a noun for a place
     if run.text.isalpha() and run.text.isupper() and len(run.text) > 1:
         thing += 1  # "FBI", "CNS", "NYPD": an acronym names an organisation
     if _is_plural(run, root):

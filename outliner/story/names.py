@@ -302,6 +302,8 @@ def _named(verb: Token, by_root: dict[int, NameRun], other: int) -> NameRun | No
             head = token.head  # "Logan, an amateur fighter known as Wolverine"
             if head.dep_ == "appos" and adjacent(head.head, head):
                 head = head.head
+            elif head.dep_ == "attr":  # "Judy was the person Scottie knew as Madeleine"
+                head = next((c for c in head.head.children if c.dep_ == "nsubj"), head)
             return by_root.get(head.i)
         token = token.head
     return None
