@@ -461,3 +461,8 @@ def test_a_cartoons_maker_is_no_character_and_the_person_known_as_is_one() -> No
     )
     assert set(found) == {"Mara", "Tomas", "Judy"}
     assert "Madeleine" in found["Judy"].aliases
+
+
+def test_a_possessive_opening_a_title_names_no_one() -> None:
+    found = _characters("Mara buys a share in the Lord Brindle's Men. Tomas calls Mara.")
+    assert set(found) == {"Mara", "Tomas"}

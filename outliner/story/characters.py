@@ -92,8 +92,10 @@ def evidence(run: NameRun, doc: Doc) -> Evidence:
     person = thing = 0.0
     if root.dep_ == "nsubj" and root.head.pos_ == "VERB":
         person += 1  # "Ballu escapes": people act
-    if run.possessive and not root.head.text[:1].isupper() and noun_kind(root.head) != "thing":
-        person += 1  # "Ballu's mother"; not "Valentine's Day", "Alzheimer's disease"
+    if run.possessive and root.head.text[:1].isupper():
+        thing += 1  # "Valentine's Day", "the Lord Chamberlain's Men": part of a title
+    elif run.possessive and noun_kind(root.head) != "thing":
+        person += 1  # "Ballu's mother"; not "Alzheimer's disease"
     if run.role or run.alias_of is not None:
         person += 1
     if run.actor:
