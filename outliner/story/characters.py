@@ -5,20 +5,25 @@ for a person or for a thing, never one signal as the verdict (the small model's 
 recogniser calls "Ganga" a place and "Roshida" a product, so its reading of a name counts
 once, however often the name is mentioned):
 
-- for a person: the subject of a verb (people act); an owner ("Ballu's mother"); a
-  title ("Inspector Ram"); an actor in parentheses; a relative "who"; a noun for a
-  person it is in apposition to, is named by or equated with ("his girlfriend Ganga", "a
-  woman named Malti", "Ballu is a gangster", "Morris, a member of the gang");
+- for a person: the subject of a verb (people act); an owner ("Ballu's mother", not
+  "Alzheimer's disease"); a title ("Inspector Ram"); an actor in parentheses; a relative
+  "who"; a noun for a person it is in apposition to, is named by or equated with ("his
+  girlfriend Ganga", "a woman named Malti", "Ballu is a gangster", "Morris, a member of
+  the gang");
 - for a thing: the object of a place preposition ("in Chicago"); a noun for a thing in
   the same relations ("the planet Krypton", "Forks, a small town", "a nightclub called
-  Encounters", "the answer is Aramis"); someone owning it ("his Ford Gran Torino",
-  "Darcy's Pemberley"); an acronym ("FBI"); a family or a people ("the Claskys");
+  Encounters", "the answer is Aramis"); a name ending in one ("Verona Beach"); someone
+  owning it ("his Ford Gran Torino", "Darcy's Pemberley"); owning a capitalised noun
+  ("Valentine's Day"); an acronym ("FBI"); a family or a people ("the Claskys", "the Eloi
+  are"); a capitalised common noun with an article ("the Bug");
 - a name listed with people ("Carlisle, Esme, and Jasper") takes their side.
 
 Runs are gathered into people first: a full name ("Ram Kumar Sinha") and its parts, "X
-alias Y", 'X "Y" Z', and spelling variants (variants.py) are one person. A person is
-kept when the evidence for a person outweighs the evidence for a thing, and does more
-than be named once; names that are ordinary English words must do more still.
+alias Y", 'X "Y" Z', names given by verbs ("Lehnsherr, now known as Magneto": see
+identities.py) and spelling variants (variants.py) are one person. A person is kept when
+the evidence for a person outweighs the evidence for a thing, and does more than be named
+once; a job named once ("an aspiring Egyptologist") is no name, and names that are
+ordinary English words must do more still.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from outliner.document import Character, Document, Sentence
 from outliner.lexicon import PERSON_NOUNS, THING_NOUNS, is_common_word, kind_of_noun, zipf
 from outliner.story.actors import cast
 from outliner.story.describe import describe, descriptor
+from outliner.story.identities import link_identities
 from outliner.story.names import (
     TITLE_ZIPF,
     NameRun,
@@ -301,7 +307,11 @@ def find_characters(
     sentences = tuple(document.story if sentences is None else sentences)
     docs = {s.index: document.doc(s) for s in sentences}
     known = known_names(list(docs.values()))
-    runs = [r for i, doc in docs.items() for r in cast(name_runs(i, doc, known), doc)]
+    runs = [
+        r
+        for i, doc in docs.items()
+        for r in link_identities(doc, cast(name_runs(i, doc, known), doc))
+    ]
     actors = {r.actor for r in runs if r.actor}
     people = _group([r for r in runs if r.text not in actors])
     alone = {id(r): evidence(r, docs[r.sentence]) for p in people for r in p.runs}
