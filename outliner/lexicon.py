@@ -42,7 +42,7 @@ PERSON_NOUNS = frozenset(
     singer dancer photographer painter priest nun pastor nurse surgeon professor soldier
     pilot sailor cop detective agent informant accomplice associate ally suitor admirer
     stranger member leader executive editor waitress waiter bartender owner caretaker
-    counselor coach lieutenant sergeant deputy pupil person people inspector captain robot
+    counselor coach lieutenant sergeant deputy pupil person inspector captain robot
     ghost dog cat horse creature alien vampire family""".split()
 )
 THING_NOUNS = frozenset(
@@ -53,7 +53,8 @@ THING_NOUNS = frozenset(
     revolver pistol weapon song film movie show series sitcom album book novel play magazine
     newspaper band system program computer virus disease room suite building tower house
     mansion school street festival party game quiz question answer brand store shop
-    organization agency network station""".split()
+    organization agency network station people tribe species comedy tragedy drama musical
+    opera cartoon poem""".split()
 )
 _PERSON_ENDINGS = ("man", "woman", "ist", "ian")  # "fisherman", "scientist", "librarian"
 
@@ -62,7 +63,7 @@ def kind_of_noun(lemma: str) -> str | None:
     """'person' for "girlfriend" or "fisherman", 'thing' for "town", else None."""
     if lemma in PERSON_NOUNS or lemma.rstrip(".") in ROLE_WORDS:
         return "person"
-    if lemma in THING_NOUNS:
+    if lemma in THING_NOUNS or lemma in _PLACES:
         return "thing"
     return "person" if len(lemma) > 5 and lemma.endswith(_PERSON_ENDINGS) else None
 
@@ -160,3 +161,5 @@ PLACE_WORDS: tuple[tuple[str, str, Setting], ...] = (
 BARE_PLACES: frozenset[str] = frozenset(
     {"jail", "prison", "court", "home", "school", "hospital", "church", "college"}
 )
+
+_PLACES = frozenset(word for word, _, _ in PLACE_WORDS if " " not in word)
