@@ -54,6 +54,8 @@ class WarmRun:
     stages: dict[str, float]
     new_tokens: int
     generation_s: float
+    score_rows: int = 0  # candidate lines the model scored
+    score_s: float = 0.0  # seconds spent scoring them (inside the summarise stage)
 
 
 @dataclass
@@ -82,6 +84,8 @@ class Report:
             out["cold_peak_rss_mb"] = max(c["peak_rss_mb"] for c in self.cold)
         if self.warm:
             out["warm_s"] = statistics.median(w.seconds for w in self.warm)
+            out["score_s"] = statistics.median(w.score_s for w in self.warm)
+            out["score_rows"] = statistics.median(w.score_rows for w in self.warm)
             tokens = sum(w.new_tokens for w in self.warm)
             out["tokens_per_s"] = tokens / max(1e-9, sum(w.generation_s for w in self.warm))
         if self.naive:
@@ -173,6 +177,7 @@ def warm(models: Any, items: Sequence[Sample], tick: Callable[[str], None]) -> l
     for item in items:
         timer = StageTimer()
         tokens0, gen0 = (stats.new_tokens, stats.seconds) if stats else (0, 0.0)
+        rows0, score0 = (stats.score_rows, stats.score_seconds) if stats else (0, 0.0)
         started = time.perf_counter()
         made = outline(item.text, item.name, models=models, progress=timer.step)
         timer.step("done")
@@ -186,6 +191,8 @@ def warm(models: Any, items: Sequence[Sample], tick: Callable[[str], None]) -> l
                 timer.stages,
                 (stats.new_tokens - tokens0) if stats else 0,
                 (stats.seconds - gen0) if stats else 0.0,
+                (stats.score_rows - rows0) if stats else 0,
+                (stats.score_seconds - score0) if stats else 0.0,
             )
         )
         tick(item.name)

@@ -177,7 +177,8 @@ def outline(
         typer.Option(
             "--title",
             "-t",
-            help="Title for the title page [default: from the input or the model].",
+            help="Title for the title page [default: a title line in the input, else the"
+            " file's name, else Untitled]; 'auto' asks the model for one.",
             show_default=False,
         ),
     ] = None,
@@ -601,7 +602,8 @@ def _print_bench(report: object) -> None:
     if "warm_s" in summary:
         lines.append(
             f"warm median {summary['warm_s']:.2f} s per synopsis (target ≤ {TARGETS['warm_s']:g});"
-            f" {summary['tokens_per_s']:.0f} generated tokens/s"
+            f" {summary['tokens_per_s']:.0f} generated tokens/s; scoring candidate lines"
+            f" {summary['score_s']:.2f} s ({summary['score_rows']:.0f} lines) per synopsis"
         )
     if "cold_s" in summary:
         lines.append(

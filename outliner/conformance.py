@@ -165,12 +165,14 @@ def parse_all(texts: list[str]) -> list[list[Seen]]:
 def expected(outline: Outline, structure: str = DEFAULT_STRUCTURE) -> dict[str, int]:
     """What the Fountain writer puts in the file: the counts every parser must find.
 
-    Sections: acts, structure beats and one `### Beat N` per beat; a synopsis per beat;
-    a scene heading per beat with a known place; no character cue, no dialogue.
+    Sections: acts and structure beats that hold beats (empty ones are left out) and one
+    `### Beat N` per beat; a synopsis per beat; a scene heading per beat with a known
+    place; no character cue, no dialogue.
     """
-    divisions = arrange(outline, structure)
+    divisions = [d for d in arrange(outline, structure) if any(p.beats for p in d.parts)]
+    parts = sum(1 for d in divisions for p in d.parts if p.beats)
     return {
-        "sections": len(divisions) + sum(len(d.parts) for d in divisions) + len(outline.beats),
+        "sections": len(divisions) + parts + len(outline.beats),
         "synopses": len(outline.beats),
         "scene_headings": sum(1 for b in outline.beats if b.place is not None),
         "characters": 0,

@@ -115,8 +115,8 @@ class Mention:
     sentence: int  # index into Document.sentences
     start: int  # character offsets in that sentence's text
     end: int
-    text: str  # as written: "he", "his wife", "the inspector", "they"
-    characters: tuple[str, ...]  # canonical names: one for "he", several for "the two"
+    text: str  # as written: "he", "his wife", "the inspector", "the two"
+    characters: tuple[str, ...]  # canonical names: one, or several for "they", "the two"
 
 
 class Setting(StrEnum):
@@ -160,9 +160,12 @@ class TurningPoint:
 
 
 class LineOrigin(StrEnum):
-    MODEL = "model"
-    FALLBACK = "fallback"  # the model's line failed a check: a compressed source sentence
-    GIVEN = "given"  # supplied by the user (e.g. --title)
+    MODEL = "model"  # the model's own line, faithful and scored best
+    FALLBACK = "fallback"  # nothing passed the checks: the source shortened, or Untitled
+    GIVEN = "given"  # supplied by the user (--title, a title line, a logline in the input)
+    COMPRESSED = "compressed"  # a source clause compressed from the parse, scored best
+    TEMPLATE = "template"  # a logline after the template, its wording chosen by the model
+    FILE_NAME = "file name"  # a title read from the input file's name
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Word lists and word tests shared by the stages: names and role words.
+"""Word lists and word tests shared by the stages: names, role words, kinds of nouns.
 
 Whether a capitalised word is a name or an ordinary word at the start of a sentence
 ("Meanwhile", "Things") is decided with wordfreq's English frequencies: a maintained
@@ -40,7 +40,7 @@ PERSON_NOUNS = frozenset(
     singer dancer photographer painter priest nun pastor nurse surgeon professor soldier
     pilot sailor cop detective agent informant accomplice associate ally suitor admirer
     stranger member leader executive editor waitress waiter bartender owner caretaker
-    counselor coach lieutenant sergeant deputy pupil person people inspector captain robot
+    counselor coach lieutenant sergeant deputy pupil person inspector captain robot
     ghost dog cat horse creature alien vampire family""".split()
 )
 THING_NOUNS = frozenset(
@@ -51,7 +51,8 @@ THING_NOUNS = frozenset(
     revolver pistol weapon song film movie show series sitcom album book novel play magazine
     newspaper band system program computer virus disease room suite building tower house
     mansion school street festival party game quiz question answer brand store shop
-    organization agency network station""".split()
+    organization agency network station people tribe species comedy tragedy drama musical
+    opera cartoon poem""".split()
 )
 _PERSON_ENDINGS = ("man", "woman", "ist", "ian")  # "fisherman", "scientist", "librarian"
 
@@ -60,7 +61,7 @@ def kind_of_noun(lemma: str) -> str | None:
     """'person' for "girlfriend" or "fisherman", 'thing' for "town", else None."""
     if lemma in PERSON_NOUNS or lemma.rstrip(".") in ROLE_WORDS:
         return "person"
-    if lemma in THING_NOUNS:
+    if lemma in THING_NOUNS or lemma in _PLACES:
         return "thing"
     return "person" if len(lemma) > 5 and lemma.endswith(_PERSON_ENDINGS) else None
 
@@ -86,3 +87,15 @@ def strip_possessive(word: str) -> str:
 
 def is_capitalised(word: str) -> bool:
     return word[:1].isupper()
+
+
+# Nouns for places: a name ending in one is a place ("Verona Beach"), not a person. Scene
+# headings read places from the parse (outliner.story.places, with its own table of place
+# nouns by kind); this short list is the one the character finder was measured with.
+_PLACES = frozenset(
+    """courtroom court jail prison lair hideout den base headquarters house home apartment
+    mansion palace castle hospital office school church temple hotel motel restaurant bar
+    nightclub club casino bank warehouse factory laboratory lab cell truck car ship boat
+    train plane street road highway village town city farm forest jungle desert beach river
+    mountain park market cemetery battlefield""".split()
+)

@@ -28,6 +28,7 @@ class FewShot:
     examples: tuple[tuple[str, str], ...]
     max_words: int
     max_new_tokens: int
+    score_instruction: str = "Lines from film outlines."
 
     def prefix(self) -> str:
         """The part shared by every request of the task (its key/value cache can be reused)."""
@@ -39,6 +40,21 @@ class FewShot:
 
     def body(self, passage: str) -> str:
         return f"{self.input_label}: {passage}\n{self.output_label}:"
+
+    def score_prefix(self) -> str:
+        """The examples' answers alone, one per line: what a candidate is scored after.
+
+        Without the passages on purpose: after its passage, a copy of it is the model's
+        likeliest continuation (DESIGN.md measured it first in 6 of 7), so likelihood
+        given the source rewards copying. After example lines alone it measures how much
+        a candidate reads like a line of the kind.
+        """
+        lines = "".join(f"{self.output_label}: {target}\n" for _, target in self.examples)
+        return f"{self.score_instruction}\n\n{lines}"
+
+    @property
+    def score_label(self) -> str:
+        return f"{self.output_label}:"
 
 
 FEW_SHOT: dict[Task, FewShot] = {
@@ -68,8 +84,8 @@ FEW_SHOT: dict[Task, FewShot] = {
                 "Joss leaves his family after his brother sells the farm.",
             ),
         ),
-        max_words=24,
-        max_new_tokens=40,
+        max_words=15,  # a beat line's limit: longer model lines are not candidates
+        max_new_tokens=32,
     ),
     Task.LOGLINE: FewShot(
         instruction="Sum up each story in one sentence.",

@@ -184,3 +184,37 @@ def test_output_layer_in_parts_picks_what_one_argmax_over_the_subset_picks() -> 
     assert alone.tolist() == expected.tolist()
     whole = OutputLayer(model).next_tokens(hidden)  # the whole vocabulary
     assert whole.tolist() == (hidden @ layer.weight.T).argmax(-1).tolist()
+
+
+def test_scores_are_batched_over_the_cached_prefix_and_match_a_plain_forward(
+    causal_dir: Path,
+) -> None:
+    """Each text's score is its tokens' mean log-probability after the example lines,
+    normalised over the scoring vocabulary: the same batched as one by one, and the same
+    as one plain forward pass over the whole prompt."""
+    from outliner.backends.hf import TransformersSummarizer
+
+    backend = TransformersSummarizer(causal_dir)
+    texts = ["Ballu escapes from jail.", "Ram kills Roshida and Ballu escapes.", "Ganga waits."]
+    batched = backend.score(Task.BEAT, texts)
+    assert batched == [backend.score(Task.BEAT, [t])[0] for t in texts]
+    assert all(isinstance(s, float) and s < 0 for s in batched)
+
+    shot = FEW_SHOT[Task.BEAT]
+    tok, model = backend.tokenizer, backend.model
+    for text, got in zip(texts, batched, strict=True):
+        prefix = tok(shot.score_prefix(), return_tensors="pt").input_ids[0].tolist()
+        label = tok(shot.score_label, add_special_tokens=False).input_ids
+        body = tok(f" {text}\n", add_special_tokens=False).input_ids
+        from outliner.backends.decode import Head
+
+        common = backend._score_head()
+        head = Head.of(model, set(common.ids.tolist()) | set(body))
+        ids = torch.tensor([prefix + label + body])
+        with torch.inference_mode():
+            hidden = model.base_model(input_ids=ids).last_hidden_state[0]
+            states = hidden[len(prefix) + len(label) - 1 : -1]
+            logprobs = torch.log_softmax(head.logits(states), dim=-1)
+        columns = torch.searchsorted(head.ids, torch.tensor(body))
+        want = float(logprobs[torch.arange(len(body)), columns].mean())
+        assert abs(got - want) < 1e-3

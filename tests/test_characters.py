@@ -380,3 +380,89 @@ def test_halves_and_predictions_without_name_words() -> None:
         "MIB", "Kay and Jay meet. K shoots.", cast, [Character("K"), Character("Kay")]
     )
     assert score.unscored == ["K"] and score.predicted == ["Kay"] and score.precision == 1.0
+
+
+def test_names_given_by_naming_verbs_are_one_person() -> None:
+    found = _characters(
+        "Present are Orvik, now known as Kestrel, and Dr. Ulmo. Kestrel attacks Ulmo. "
+        "Later Selda, now going by the name of Wisp runs away. Wisp meets Brannoc, a "
+        'fighter known as "Varg", who heals. Varg saves Wisp. Orvik laughs. '
+        "Ulmo, posing as the bookie Tobbe, visits Varg. Agent Pell is actually Hask, "
+        "a con man. Hask runs. Pell shouts. Brannoc sleeps. Selda cries. Tobbe smiles."
+    )
+    assert {"Orvik", "Kestrel"} <= set(_names_of(found, "Kestrel"))
+    assert {"Selda", "Wisp"} <= set(_names_of(found, "Wisp"))
+    assert {"Brannoc", "Varg"} <= set(_names_of(found, "Varg"))
+    assert {"Pell", "Hask"} <= set(_names_of(found, "Hask"))
+    assert {"Ulmo", "Tobbe"} <= set(_names_of(found, "Ulmo"))
+
+
+def test_someone_named_by_another_keeps_their_own_name() -> None:
+    found = _characters(
+        "Delt names himself as Corvo to protect the truth. Corvo flies. Delt lies. "
+        "Delt weeps. Corvo fights. Merrow tells Delt that Nimsy is Corvo's sister."
+    )
+    assert "Delt" in found and "Corvo" in found and "Corvo" not in found["Delt"].names
+
+
+def test_an_epithet_and_a_quoted_aka_name_one_person() -> None:
+    found = _characters(
+        "Informant Grell the Pug (Tim Blane) explains the plan. Tomas meets his grandmother "
+        'Annic a.k.a "Gamsy" (Betty Whit). Gamsy and Tomas dance. Grell barks. Grell bites.'
+    )
+    assert "Pug" in _names_of(found, "Grell") and "Gamsy" in _names_of(found, "Annic")
+
+
+def test_a_city_of_two_words_opening_a_sentence_is_not_cut() -> None:
+    found = _characters(
+        "Los Angeles becomes a new home for the aliens. Mara works in Los Angeles. "
+        "Mara drives through Los Angeles."
+    )
+    assert set(found) == {"Mara"}
+
+
+def test_plural_names_and_capitalised_plural_nouns_are_no_people() -> None:
+    found = _characters(
+        "Tomas travels for days. Flashbacks show that Tomas was lonely. Outraged by the "
+        "Zolis' apathy, Tomas leaves. Tomas learns that the Zoli are little more than "
+        "livestock. Flashbacks show Tomas as a boy. The Zoli sing. The Zoli eat the fruit."
+    )
+    assert set(found) == {"Tomas"}
+
+
+def _names_of(found: dict[str, Character], name: str) -> tuple[str, ...]:
+    """The names of the character called `name` (canonically or as an alias)."""
+    return next((c.names for c in found.values() if name in c.names), ())
+
+
+def test_diseases_jobs_and_regions_are_no_people() -> None:
+    found = _characters(
+        "In Coridian, Nebraska, Mara tends her grandmother, who suffers from Parkman's "
+        "disease. Mara meets Tomas, a librarian and aspiring Sinologist. Tomas calls Mara."
+    )
+    assert set(found) == {"Mara", "Tomas"}
+
+
+def test_a_capitalised_common_noun_with_an_article_is_a_kind() -> None:
+    found = _characters(
+        'Edgar has been killed and his skin used as a disguise by a "Bug", a member of a '
+        "giant species. The Bug figures out the plan. Mara arrives just as the Bug kidnaps "
+        "Tomas. The Bug arrives at the site. The Bug sheds the skin. Mara stops the Bug. "
+        "Tomas taunts the Bug. Mara calls Tomas."
+    )
+    assert set(found) == {"Mara", "Tomas"}
+
+
+def test_a_cartoons_maker_is_no_character_and_the_person_known_as_is_one() -> None:
+    found = _characters(
+        "Mara shows Walter Lantz's cartoon to Tomas. Mara meets Judy Barton. Judy was the "
+        'person Tomas knew as "Madeleine Elster". Madeleine kisses Tomas. Judy cries. '
+        "Tomas calls Mara."
+    )
+    assert set(found) == {"Mara", "Tomas", "Judy"}
+    assert "Madeleine" in found["Judy"].aliases
+
+
+def test_a_possessive_opening_a_title_names_no_one() -> None:
+    found = _characters("Mara buys a share in the Lord Brindle's Men. Tomas calls Mara.")
+    assert set(found) == {"Mara", "Tomas"}

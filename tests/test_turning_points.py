@@ -15,7 +15,7 @@ from outliner.cli import app
 from outliner.errors import InputError
 from outliner.stages.structure import default_detector
 from outliner.turning_points import train
-from outliner.turning_points.decode import brute_force, decode, decode_short
+from outliner.turning_points.decode import brute_force, decode, decode_short, decode_with_gaps
 from outliner.turning_points.evaluate import (
     Scores,
     distance,
@@ -23,7 +23,7 @@ from outliner.turning_points.evaluate import (
     partial_agreement,
     total_agreement,
 )
-from outliner.turning_points.model import Config, TurningPointModel
+from outliner.turning_points.model import Config, Recipe, TurningPointModel
 from outliner.turning_points.tripod import TP_COLUMNS, film_of, read_csv
 from tests.conftest import ROOT
 
@@ -65,6 +65,27 @@ def test_decoding_beats_greedy_when_greedy_breaks_the_order() -> None:
     for k, i in enumerate([1, 2, 3, 4], start=1):
         scores[i, k] = -1.0  # ...the others prefer early ones
     assert decode(scores) == [0, 1, 2, 3, 4]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_decoding_with_a_spacing_prior_is_exact(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(5, 10))
+    scores = np.log(rng.dirichlet(np.ones(n), size=5).T)
+    gaps = np.column_stack([rng.uniform(0.1, 0.3, 4), rng.uniform(0.05, 0.2, 4)])
+    path = decode_with_gaps(scores, gaps, 0.7)
+    assert path == sorted(set(path)) and len(path) == 5
+
+    def total(combo: tuple[int, ...]) -> float:
+        own = sum(scores[i, k] for k, i in enumerate(combo))
+        gap = np.diff(combo) / n
+        return float(own - 0.5 * 0.7 * np.sum(((gap - gaps[:, 0]) / gaps[:, 1]) ** 2))
+
+    from itertools import combinations
+
+    best = max(total(c) for c in combinations(range(n), 5))
+    assert total(tuple(path)) == pytest.approx(best)
+    assert decode_with_gaps(scores, gaps, 0.0) == decode(scores)
 
 
 def test_short_synopsis_keeps_order() -> None:
@@ -150,15 +171,26 @@ def _films(rows: int = 12) -> list[train.Film]:
 
 def test_training_is_reproducible_to_the_byte(tmp_path: Path) -> None:
     films = _films()
-    config = Config(dims=8)
+    recipe = Recipe((Config(dims=8), Config(dims=4, groups=("pos", "emb", "ent"))), gap_weight=0.5)
     first, second = tmp_path / "a.npz", tmp_path / "b.npz"
-    train.fit(films, config).save(first)
-    train.fit(films, config).save(second)
+    model = train.fit(films, recipe)
+    model.save(first)
+    train.fit(films, recipe).save(second)
     assert first.read_bytes() == second.read_bytes()
     loaded = TurningPointModel.load(first)
+    assert loaded.recipe == recipe and len(loaded.members) == 2
     film = films[0]
     points = loaded.predict(film.sentences, film.embeddings)
     assert points == sorted(set(points)) and len(points) == 5
+    # float32 weights on disk: the same choice as the model in memory
+    assert points == model.decode(model.group_scores(film.groups))
+
+
+def test_position_weights_have_no_shared_part() -> None:
+    config = Config(dims=4, groups=("emb", "pos"), l2=100.0, l2_pos=0.1, l2_shared=10.0)
+    per_point, shared = train.penalties(config, [4, 13])
+    assert (shared[:4] == 10.0).all() and (shared[4:] == train.FROZEN).all()
+    assert (per_point[:, :4] == 100.0).all() and (per_point[:, 4:] == 0.1).all()
 
 
 def test_cross_validation_keeps_each_film_on_one_side() -> None:
@@ -167,7 +199,7 @@ def test_cross_validation_keeps_each_film_on_one_side() -> None:
     assert sorted(set(assignment)) == [0, 1, 2]
     names = [f.name for f in films]
     assert len(names) == len(set(names))  # annotation rows of a film are one Film
-    result = train.cross_validate(films, Config(dims=4), k=3)
+    result = train.cross_validate(films, Recipe((Config(dims=4),)), k=3)
     assert set(result.fold_scores) == {"model", "theory", "distribution"}
     rows = sum(len(f.rows) for f in films)
     assert len(result.named["model"]) == rows

@@ -18,3 +18,8 @@ class Summarizer(Protocol):
     def summarise(self, task: Task, passages: Sequence[str]) -> list[str]:
         """One raw model reply per passage (the summarise stage cleans and checks them)."""
         ...
+
+    def score(self, task: Task, texts: Sequence[str]) -> list[float]:
+        """How well each text reads as an answer of the task: its tokens' mean
+        log-probability after the task's example answers (no passage), higher is better."""
+        ...

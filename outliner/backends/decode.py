@@ -182,3 +182,70 @@ def greedy(
             ).last_hidden_state[:, -1]
             length += 1
     return out
+
+
+def score(
+    model: Any,
+    prefix: Prefix,
+    label: Sequence[int],
+    texts: Sequence[Sequence[int]],
+    pad_id: int,
+    common: Head,
+    extra: Head | None = None,
+) -> list[float]:
+    """Mean log-probability of each text's tokens after the prefix and `label`, in one batch.
+
+    Each row is `label + text`, left-padded between the cached prefix and the row (as in
+    `greedy`); one forward pass gives every position's hidden state. A text token's
+    log-probability is normalised over the `common` tokens and the text's own tokens
+    (their rows from `extra` when not common): the rest of a 262k multilingual vocabulary
+    holds almost no mass after an English prefix, and scoring it would cost more than the
+    model itself. Each row's normalisation depends on its own text only, so a text scores
+    the same in any batch. The mean over a text's tokens makes lengths comparable.
+    """
+    rows = len(texts)
+    if rows == 0:
+        return []
+    bodies = [list(label) + list(t) for t in texts]
+    width = max(len(b) for b in bodies)
+    plen = prefix.ids.shape[1]
+    body_ids = torch.tensor([[pad_id] * (width - len(b)) + b for b in bodies])
+    mask = torch.cat(
+        [
+            torch.ones(rows, plen, dtype=torch.long),
+            torch.tensor([[0] * (width - len(b)) + [1] * len(b) for b in bodies]),
+        ],
+        dim=1,
+    )
+    positions = (mask.cumsum(-1) - 1).clamp(min=0)
+    cache = copy.deepcopy(prefix.cache)
+    cache.batch_repeat_interleave(rows)
+    common_ids = common.id_set
+    with torch.inference_mode():
+        hidden = model.base_model(
+            input_ids=body_ids,
+            attention_mask=mask,
+            position_ids=positions[:, plen:],
+            past_key_values=cache,
+            cache_position=torch.arange(plen, plen + width),
+            use_cache=True,
+        ).last_hidden_state
+        out = []
+        for r, text in enumerate(texts):
+            # Row r's text token j sits at column width - len(text) + j; the state one
+            # column before it predicts it.
+            n = len(text)
+            states = hidden[r, width - n - 1 : width - 1]
+            own = sorted({t for t in text if t not in common_ids})
+            ids, logits = common.ids, common.logits(states)
+            if own:
+                assert extra is not None, "tokens outside the common head need their rows"
+                rows_of = torch.searchsorted(extra.ids, torch.tensor(own))
+                part = Head(extra.ids[rows_of], extra.weight[rows_of])
+                ids = torch.cat([ids, part.ids])
+                logits = torch.cat([logits, part.logits(states)], dim=-1)
+            logprobs = torch.log_softmax(logits, dim=-1)
+            column = {int(t): c for c, t in enumerate(ids.tolist())}
+            picked = logprobs[torch.arange(n), torch.tensor([column[t] for t in text])]
+            out.append(float(picked.mean()))
+    return out

@@ -18,10 +18,16 @@ class FakeSummarizer:
         self.name = name
         self.reply = reply
         self.calls: list[tuple[Task, int]] = []
+        self.scored: list[tuple[Task, int]] = []
 
     def summarise(self, task: Task, passages: Sequence[str]) -> list[str]:
         self.calls.append((task, len(passages)))
         return [self._one(task, p) for p in passages]
+
+    def score(self, task: Task, texts: Sequence[str]) -> list[float]:
+        """Deterministic stand-in for fluency: shorter words read better, a little."""
+        self.scored.append((task, len(texts)))
+        return [round(-sum(map(len, t.split())) / max(1, len(t.split())) / 10, 4) for t in texts]
 
     def _one(self, task: Task, passage: str) -> str:
         if self.reply is not None:

@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 
 BATCH_SIZE = 32
 MAX_INPUT_TOKENS = 1024
+# Candidate lines scored per forward pass, and the common words their probability is
+# normalised over (with their own tokens).
+SCORE_BATCH = 64
+SCORE_WORDS = 3000
 
 
 @dataclass
@@ -35,6 +39,8 @@ class GenerationStats:
     prompt_tokens: int = 0  # tokens run through the model besides the cached prefixes
     new_tokens: int = 0
     seconds: float = 0.0
+    score_rows: int = 0  # candidate lines scored
+    score_seconds: float = 0.0
 
 
 class TransformersSummarizer:
@@ -70,6 +76,8 @@ class TransformersSummarizer:
         self.restrict_vocabulary = restrict_vocabulary
         self._path = Path(path)
         self._common: Head | None = None
+        self._score_common: Head | None = None
+        self._score_prefixes: dict[str, Any] = {}
         self.stats = GenerationStats()
 
     def summarise(self, task: Task, passages: Sequence[str]) -> list[str]:
@@ -85,6 +93,52 @@ class TransformersSummarizer:
         self.stats.rows += len(passages)
         self.stats.seconds += time.perf_counter() - started
         return replies
+
+    def score(self, task: Task, texts: Sequence[str]) -> list[float]:
+        """Mean token log-probability of each text after the task's example answers, all
+        texts in batches over the examples' cached keys and values. A seq2seq model has no
+        such prefix: every text scores 0 and the other criteria choose."""
+        if not texts or self.seq2seq:
+            return [0.0] * len(texts)
+        from outliner.backends.decode import Head, run_prefix, score
+
+        started = time.perf_counter()
+        shot = FEW_SHOT[task]
+        tok = self.tokenizer
+        key = f"score-{task.value}"
+        if key not in self._score_prefixes:
+            ids = tok(shot.score_prefix(), return_tensors="pt").input_ids
+            self._score_prefixes[key] = run_prefix(self.model, ids)
+        label = tok(shot.score_label, add_special_tokens=False).input_ids
+        # A text ends with its newline: a line cut short is unlikely to end there.
+        encoded = [tok(f" {t}\n", add_special_tokens=False).input_ids for t in texts]
+        pad = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
+        out: list[float] = []
+        with self._torch.inference_mode():
+            common = self._score_head()
+            for start in range(0, len(encoded), SCORE_BATCH):
+                batch = encoded[start : start + SCORE_BATCH]
+                extra = sorted({i for t in batch for i in t} - common.id_set)
+                rows = Head.of(self.model, extra) if extra else None
+                out += score(self.model, self._score_prefixes[key], label, batch, pad, common, rows)
+        self.stats.score_rows += len(texts)
+        self.stats.score_seconds += time.perf_counter() - started
+        return [round(x, 4) for x in out]
+
+    def _score_head(self) -> Head:
+        """Output rows for the most common English words: with a text's own tokens, what
+        its probability is normalised over. Taken from the common-word head in memory."""
+        from outliner.backends.decode import Head
+        from outliner.backends.vocabulary import common_word_tokens
+
+        torch = self._torch
+        if self._score_common is None:
+            common = self._common_head()
+            wanted = torch.tensor(sorted(common_word_tokens(self.tokenizer, SCORE_WORDS)))
+            rows = torch.searchsorted(common.ids, wanted).clamp(max=len(common.ids) - 1)
+            found = common.ids[rows] == wanted
+            self._score_common = Head(wanted[found], common.weight[rows[found]])
+        return self._score_common
 
     # -- seq2seq -----------------------------------------------------------------
     def _seq2seq(self, task: Task, passages: Sequence[str]) -> list[str]:

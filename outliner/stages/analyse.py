@@ -1,8 +1,10 @@
-"""Analyse: find the characters and places a synopsis names.
+"""Analyse: find the characters and places a synopsis names, and who its pronouns mean.
 
 Commentary sentences (about the film, not its story) are marked first and left out of
 the plot. Characters, with aliases, roles and descriptions, come from outliner.story;
-places and each sentence's setting come from the parse (outliner.story.places).
+pronouns and descriptions are resolved to them (outliner.story.pronouns), which also
+gives each character a gender; places and each sentence's setting come from the parse
+(outliner.story.places), reading the resolved pronouns ("his cell" is Ballu's).
 """
 
 from __future__ import annotations
@@ -29,10 +31,12 @@ def analyse(outline: Outline) -> Outline:
     from outliner.story.actors import without_actors
     from outliner.story.cast import with_aliases
     from outliner.story.commentary import mark_commentary
+    from outliner.story.pronouns import resolve
 
     document = mark_commentary(outline.document)
     characters = with_aliases(find_characters(document), document.aliases)
     document = without_actors(document)
+    mentions, characters = resolve(document, characters)
     left_out = tuple(
         Diagnostic(
             Code.COMMENTARY_LEFT_OUT, "commentary sentence left out of beats", sentence=s.index
@@ -44,6 +48,7 @@ def analyse(outline: Outline) -> Outline:
         outline,
         document=document,
         characters=characters,
-        places=find_places(document, characters, outline.mentions),
+        mentions=mentions,
+        places=find_places(document, characters, mentions),
         diagnostics=outline.diagnostics + left_out,
     )

@@ -23,6 +23,9 @@ PARAGRAPH_BONUS = 0.3
 PLACE_BONUS = 0.2
 TURNING_POINT_BONUS = 0.5
 LENGTH_PENALTY = 0.15
+# A sentence opening with a pronoun the resolver could not resolve ("He", "They" with no
+# clear referent) cannot open a beat: a beat must read on its own. Far above any gain.
+UNRESOLVED_OPENING_PENALTY = 100.0
 
 
 def default_beat_count(n: int) -> int:
@@ -90,6 +93,7 @@ def _gains(
     embeddings: np.ndarray,
     place_of: dict[int, str],
     tp_sentences: set[int],
+    unopenable: frozenset[int] = frozenset(),
     setting_of: dict[int, str] | None = None,
 ) -> list[float]:
     """What a cut after each sentence gains; `place_of` the places sentences name,
@@ -107,8 +111,33 @@ def _gains(
             gain += PLACE_BONUS
         if a.index in tp_sentences:
             gain += TURNING_POINT_BONUS
+        if b.index in unopenable:
+            gain -= UNRESOLVED_OPENING_PENALTY
         gains.append(gain)
     return gains
+
+
+def _unopenable(outline: Outline, plot: list[Sentence]) -> frozenset[int]:
+    """Plot sentences that open with a pronoun the resolver left unresolved."""
+    from outliner.story.pronouns import opens_unresolved
+
+    return frozenset(s.index for s in plot if opens_unresolved(outline, s.index))
+
+
+def _openable_spans(
+    spans: list[tuple[int, int]], plot: list[Sentence], unopenable: frozenset[int]
+) -> list[tuple[int, int]]:
+    """Act spans whose first sentence may open a beat: an act that would start on an
+    unresolved "He" starts at the next sentence that may (the previous act keeps it)."""
+    out: list[tuple[int, int]] = []
+    for number, (start, end) in enumerate(spans):
+        if number and out:
+            while start < end and plot[start].index in unopenable:
+                start += 1
+            previous_start, _ = out[-1]
+            out[-1] = (previous_start, start)
+        out.append((start, end))
+    return out
 
 
 def segment(outline: Outline, embeddings: np.ndarray, target: int | None = None) -> Outline:
@@ -122,13 +151,16 @@ def segment(outline: Outline, embeddings: np.ndarray, target: int | None = None)
     # Each plot sentence names at most one place as its setting, or carries one.
     place_of = {i: place.name for place in outline.places for i in place.sentences}
     carried_of = {i: place.name for place in outline.places for i in place.carried}
+    unopenable = _unopenable(outline, plot)
     tp_sentences = {tp.sentence for tp in outline.turning_points}
-    gains = _gains(plot, embeddings, place_of, tp_sentences, {**carried_of, **place_of})
+    gains = _gains(plot, embeddings, place_of, tp_sentences, unopenable, {**carried_of, **place_of})
 
     k = max(1, min(n, target if target is not None else default_beat_count(n)))
-    spans = act_spans(n, tp_positions)
+    spans = _openable_spans(act_spans(n, tp_positions), plot, unopenable)
     starts: list[int] = []
     for (start, end), count in zip(spans, share(k, [e - s for s, e in spans]), strict=True):
+        # No more beats than sentences that may open one.
+        count = min(count, 1 + sum(plot[i].index not in unopenable for i in range(start + 1, end)))
         if count:
             starts += [start + s for s in cut(gains[start : end - 1], end - start, count)]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
@@ -16,12 +16,20 @@ from outliner.diagnostics import Code, Diagnostic
 from outliner.document import Outline, SentenceKind, TurningPoint
 from outliner.structures import THEORY_POSITIONS
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 
 class TurningPointDetector(Protocol):
     name: str
 
-    def detect(self, sentences: Sequence[str], embeddings: np.ndarray) -> list[TurningPoint]:
-        """Five turning points, numbered 1..5, with non-decreasing indices into sentences."""
+    def detect(
+        self, sentences: Sequence[str], embeddings: np.ndarray, docs: Sequence[Doc] | None = None
+    ) -> list[TurningPoint]:
+        """Five turning points, numbered 1..5, with non-decreasing indices into sentences.
+
+        docs are the sentences' parses (the pipeline's); a detector that needs them and
+        gets None parses the sentences itself."""
         ...
 
 
@@ -46,7 +54,9 @@ class TheoryPositions:
 
     name = "theory-positions"
 
-    def detect(self, sentences: Sequence[str], embeddings: np.ndarray) -> list[TurningPoint]:
+    def detect(
+        self, sentences: Sequence[str], embeddings: np.ndarray, docs: Sequence[Doc] | None = None
+    ) -> list[TurningPoint]:
         indices = spread(THEORY_POSITIONS, len(sentences))
         return [TurningPoint(k + 1, i) for k, i in enumerate(indices)]
 
@@ -68,7 +78,8 @@ def structure(outline: Outline, detector: TurningPointDetector, embeddings: np.n
     plot = [s for s in outline.document.sentences if s.kind is SentenceKind.PLOT]
     if not plot:
         return outline
-    found = detector.detect([s.text for s in plot], embeddings)
+    docs = [outline.document.doc(s) for s in plot]
+    found = detector.detect([s.text for s in plot], embeddings, docs)
     tps = tuple(replace(tp, sentence=plot[tp.sentence].index) for tp in found)
     outline = replace(outline, turning_points=tps)
     if len({tp.sentence for tp in tps}) < 5:

@@ -11,15 +11,34 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from outliner.backends import Summarizer
+from outliner.backends.parser import parse_sentence
 from outliner.config import Options
 from outliner.diagnostics import Code, Diagnostic
 from outliner.document import Beat, LineOrigin, Outline, SentenceKind, TitlePage
 from outliner.lexicon import WORD, is_capitalised, is_common_word, strip_possessive
 from outliner.prompts import FEW_SHOT, PROMPT_MARKERS, Task
+from outliner.stages.compress import Candidate, Names, candidates, clause_heads
+from outliner.stages.events import GRAVE_WEIGHT, LIGHT, chain, importance
+from outliner.stages.lines import (
+    MAX_BEAT_WORDS,
+    copied,
+    fragment,
+    has_parenthesis,
+    invented_names,
+    logline_problems,
+    opens_with_pronoun,
+    words,
+)
+from outliner.stages.titles import AUTO, UNTITLED, logline_candidates, title_from_source
+from outliner.story.openings import name_opening
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # Share of a line's content words that must appear (by stem) in its passage.
 MIN_SUPPORT = 0.75
@@ -59,19 +78,6 @@ def clean(reply: str) -> str:
 
 def _stems(text: str) -> set[str]:
     return {w.lower()[:STEM] for w in WORD.findall(text)}
-
-
-def invented_names(line: str, synopsis_words: set[str]) -> list[str]:
-    """Capitalised words of `line` that look like names and do not occur in the synopsis."""
-    out = []
-    for position, match in enumerate(WORD.finditer(line)):
-        word = strip_possessive(match.group())
-        if not is_capitalised(word) or word.lower() in synopsis_words:
-            continue
-        if position == 0 and is_common_word(word):
-            continue  # "Later", "Meanwhile": an ordinary word opening the sentence
-        out.append(word)
-    return out
 
 
 def _tokens(text: str) -> list[str]:
@@ -202,74 +208,86 @@ def compress(sentence: str, max_words: int) -> str:
     return text + "." if text else ""
 
 
+# How a candidate line is chosen: the model's fluency score (mean token log-probability,
+# about -1 to -4), a prior for about IDEAL_WORDS words, and whether it tells the beat's
+# main event (0 to 1). Weights set by reading the seeds' and a few TRIPOD films' lines.
+IDEAL_WORDS = 9
+LENGTH_WEIGHT = 0.8
+COVERAGE_WEIGHT = 2.0
+IMPORTANCE_WEIGHT = 0.6
+# Compression candidates per beat that go on to the model's scoring (a beam): the best by
+# coverage and length.
+BEAM = 10
+LONGEST_FALLBACK = 22
+
+
+@dataclass(frozen=True)
+class Choice:
+    text: str
+    origin: LineOrigin
+    coverage: float  # tells the beat's main event (1) or a lesser one (less)
+    weight: float  # how grave the event it tells is, 0 to 1
+
+    def prior(self) -> float:
+        """Everything but the model's fluency."""
+        return (
+            LENGTH_WEIGHT * length_prior(self.text)
+            + COVERAGE_WEIGHT * self.coverage
+            + IMPORTANCE_WEIGHT * self.weight
+        )
+
+
 def summarise(outline: Outline, summarizer: Summarizer, options: Options) -> Outline:
     document = outline.document
     synopsis = document.text
     synopsis_words = {w.lower() for w in WORD.findall(synopsis)}
     names = _names(outline)
+    resolver = Names(outline)
+    sources = [s.text for s in document.sentences]
     diagnostics: list[Diagnostic] = []
 
-    def checked(task: Task, reply: str, passage: str, fallback: str) -> tuple[str, LineOrigin, str]:
-        line = clean(reply)
-        if task is Task.TITLE:
-            line = line.rstrip(".")
-        why = problem(line, task, passage, synopsis_words, names)
-        if why is None:
-            return line, LineOrigin.MODEL, ""
-        return fallback, LineOrigin.FALLBACK, why
-
-    beats: list[Beat] = []
     # A beat's passage holds its sentences and the other retellings' tellings of them.
     passages = [
         " ".join(t.text for i in b.sentences for t in (outline.sentence(i), *document.retold(i)))
         for b in outline.beats
     ]
     replies = summarizer.summarise(Task.BEAT, passages)
+    pools = []
     for beat, passage, reply in zip(outline.beats, passages, replies, strict=True):
-        first = outline.sentence(beat.sentences[0]).text
-        line, origin, why = checked(
-            Task.BEAT, reply, passage, compress(first, FEW_SHOT[Task.BEAT].max_words)
+        pool = beat_candidates(outline, beat, resolver, sources)
+        model_line = clean(reply)
+        docs = [document.doc(i) for i in beat.sentences]
+        why = (
+            problem(model_line, Task.BEAT, passage, synopsis_words, names)
+            or _line_rule(model_line, sources)
+            or swapped_subject(parse_sentence(model_line), docs, resolver)
         )
-        if why:
+        if why is None:
+            cover, weight = model_coverage(outline, beat, model_line)
+            pool.append(Choice(model_line, LineOrigin.MODEL, cover, weight))
+        pools.append(pool)
+    texts = list(dict.fromkeys(c.text for pool in pools for c in pool))
+    fluency = dict(zip(texts, summarizer.score(Task.BEAT, texts), strict=True))
+
+    beats: list[Beat] = []
+    for beat, pool in zip(outline.beats, pools, strict=True):
+        chosen = choose(pool, fluency)
+        if chosen is None:
+            first = outline.sentence(beat.sentences[0]).text
+            text = name_opening(outline, beat.sentences[0], compress(first, MAX_BEAT_WORDS))
+            chosen = Choice(text, LineOrigin.FALLBACK, 0.0, 0.0)
             diagnostics.append(
-                Diagnostic(Code.BEAT_LINE_FALLBACK, f"{why}; used the source sentence", beat.index)
+                Diagnostic(
+                    Code.BEAT_LINE_FALLBACK,
+                    "no candidate line passed the checks; used the source sentence shortened",
+                    beat.index,
+                )
             )
-        beats.append(replace(beat, line=line, origin=origin))
+        beats.append(replace(beat, line=chosen.text, origin=chosen.origin))
+    outline = replace(outline, beats=tuple(beats))
 
-    # A logline names the hero, the inciting incident and the goal: Act One's beats.
-    first_act = outline.acts[0].beats if outline.acts else ()
-    opening = " ".join(beats[b].line for b in first_act) or synopsis
-    plot = document.plot
-    given_logline = next(
-        (s.text for s in document.sentences if s.kind is SentenceKind.LOGLINE), None
-    )
-    tasks = [] if given_logline else [Task.LOGLINE]
-    tasks += [] if options.title or document.heading else [Task.TITLE]
-    extra = {task: summarizer.summarise(task, [opening])[0] for task in tasks}
-    if given_logline:
-        logline, logline_origin = given_logline, LineOrigin.GIVEN
-    else:
-        logline, logline_origin, why = checked(
-            Task.LOGLINE,
-            extra[Task.LOGLINE],
-            synopsis,
-            compress(plot[0].text if plot else "", FEW_SHOT[Task.LOGLINE].max_words),
-        )
-        if why:
-            diagnostics.append(
-                Diagnostic(Code.LOGLINE_FALLBACK, f"{why}; used the opening sentence")
-            )
-
-    given = options.title or document.heading
-    if given:
-        title, title_origin = given.strip(), LineOrigin.GIVEN
-    else:
-        title, title_origin, why = checked(
-            Task.TITLE, extra[Task.TITLE], synopsis, _fallback_title(outline)
-        )
-        if why:
-            diagnostics.append(Diagnostic(Code.TITLE_FALLBACK, f"{why}; titled after the hero"))
-
+    title, title_origin, title_notes = make_title(outline, summarizer, options, names)
+    logline, logline_origin, logline_notes = make_logline(outline, summarizer, resolver)
     title_page = TitlePage(
         title=title,
         title_origin=title_origin,
@@ -278,9 +296,178 @@ def summarise(outline: Outline, summarizer: Summarizer, options: Options) -> Out
         logline=logline,
         logline_origin=logline_origin,
     )
-    return replace(outline, beats=tuple(beats), title_page=title_page).with_diagnostics(
-        *diagnostics
+    return replace(outline, title_page=title_page).with_diagnostics(
+        *diagnostics, *title_notes, *logline_notes
     )
+
+
+def _line_rule(line: str, sources: list[str]) -> str | None:
+    """The beat-line rules a model line can break besides faithfulness."""
+    if opens_with_pronoun(line):
+        return "the model's line opens with a pronoun"
+    if copied(line, sources):
+        return "the model's line copies a long source sentence"
+    if has_parenthesis(line):
+        return "the model's line holds a parenthesis"
+    return None
+
+
+def swapped_subject(line: Doc, sources: list[Doc], names: Names) -> str | None:
+    """A pronoun subject in the model's line that stands for someone other than the one
+    the source gives that verb: "Ballu surrenders and swears that he is innocent" from
+    "... swears that Ganga is innocent". The pronoun is read as the nearest name before
+    it in the line; the source's subject of the same verb (by lemma) must be that name."""
+    for token in line:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.tag_ != "PRP":
+            continue
+        before = [t for t in line[: token.i] if names.of_name(t.text)]
+        if not before:
+            continue
+        meant = names.of_name(before[-1].text)
+        verb = token.head
+        for doc in sources:
+            for other in doc:
+                if other.lemma_ != verb.lemma_ or other.pos_ != verb.pos_:
+                    continue
+                subject = next((c for c in other.children if c.dep_ == token.dep_), None)
+                said = names.of_name(subject.text) if subject is not None else None
+                if said is not None and said != meant:
+                    why = f"{token.text} ({meant}) {verb.text}; the source: {said}"
+                    return f"the model's line says {why}"
+    return None
+
+
+def main_event(outline: Outline, beat: Beat) -> tuple[int, int, float] | None:
+    """(sentence, verb token, importance) of the beat's main event: the strongest event of
+    its turning point's sentence when it holds one, else of all its sentences (the later
+    one on a tie: the event the beat leads to, "... but then surrenders")."""
+    sentences = [tp.sentence for tp in beat.turning_points] or list(beat.sentences)
+    best: tuple[float, int, int] | None = None
+    event = (0, 0, 0.0)
+    for index in sentences:
+        for head in clause_heads(outline.document.doc(index)):
+            key = (importance(head), index, head.i)
+            if best is None or key > best:
+                best = key
+                event = (index, head.i, key[0])
+    return event if best is not None else None
+
+
+def beat_candidates(outline: Outline, beat: Beat, names: Names, sources: list[str]) -> list[Choice]:
+    """The beam of compression candidates from the beat's sentences."""
+    event = main_event(outline, beat)
+    out = []
+    for index in beat.sentences:
+        for candidate in candidates(outline, index, names):
+            if opens_with_pronoun(candidate.text) or copied(candidate.text, sources):
+                continue
+            weight = candidate.importance / GRAVE_WEIGHT
+            out.append(
+                Choice(candidate.text, LineOrigin.COMPRESSED, coverage(candidate, event), weight)
+            )
+    order = sorted(range(len(out)), key=lambda i: (-out[i].prior(), i))
+    return [out[i] for i in order[:BEAM]]
+
+
+def coverage(candidate: Candidate, event: tuple[int, int, float] | None) -> float:
+    """1 when the candidate tells the beat's main event; else a share for the weight of
+    the event it does tell."""
+    if event is None:
+        return 0.0
+    sentence, head, weight = event
+    if candidate.sentence == sentence and head in candidate.heads:
+        return 1.0
+    return 0.5 * min(1.0, candidate.importance / max(weight, 1e-9))
+
+
+def model_coverage(outline: Outline, beat: Beat, line: str) -> tuple[float, float]:
+    """(coverage, weight) of the model's line: whether it names the main event's verbs
+    (by lemma), and how grave the gravest event it names is."""
+    doc = parse_sentence(line)
+    best = max((importance(t) for t in doc if t.pos_ == "VERB"), default=0.0)
+    event = main_event(outline, beat)
+    if event is None:
+        return 0.0, best / GRAVE_WEIGHT
+    sentence, head, weight = event
+    verbs = {t.lemma_.lower() for t in chain(outline.document.doc(sentence)[head])}
+    verbs -= LIGHT
+    said = {t.lemma_.lower() for t in doc if t.pos_ in ("VERB", "AUX")}
+    if verbs & said:
+        return 1.0, best / GRAVE_WEIGHT
+    return 0.5 * min(1.0, best / max(weight, 1e-9)), best / GRAVE_WEIGHT
+
+
+def length_prior(text: str) -> float:
+    return -abs(len(words(text)) - IDEAL_WORDS) / IDEAL_WORDS
+
+
+def choose(pool: list[Choice], fluency: dict[str, float]) -> Choice | None:
+    """The best-scoring candidate that parses as a whole sentence (ties: the first)."""
+    ranked = sorted(enumerate(pool), key=lambda p: (-(fluency[p[1].text] + p[1].prior()), p[0]))
+    for _, choice in ranked:
+        if fragment(parse_sentence(choice.text)) is None:
+            return choice
+    return None
+
+
+def make_title(
+    outline: Outline, summarizer: Summarizer, options: Options, names: set[str]
+) -> tuple[str, LineOrigin, list[Diagnostic]]:
+    """--title > a title line in the input > the file's name > "Untitled"; the model's
+    title only with --title auto."""
+    document = outline.document
+    if options.title and options.title.strip().lower() != AUTO:
+        return options.title.strip(), LineOrigin.GIVEN, []
+    notes = []
+    if options.title and options.title.strip().lower() == AUTO:
+        opening = " ".join(outline.beats[b].line for b in _first_act(outline)) or document.text
+        line = clean(summarizer.summarise(Task.TITLE, [opening])[0]).rstrip(".")
+        why = problem(
+            line, Task.TITLE, document.text, {w.lower() for w in WORD.findall(document.text)}, names
+        )
+        if why is None:
+            return line, LineOrigin.MODEL, []
+        notes.append(Diagnostic(Code.TITLE_FALLBACK, f"{why}; titled from the input"))
+    if document.heading:
+        return document.heading.strip(), LineOrigin.GIVEN, notes
+    from_name = title_from_source(document.source)
+    if from_name:
+        return from_name, LineOrigin.FILE_NAME, notes
+    notes.append(
+        Diagnostic(Code.TITLE_FALLBACK, "no title line and the file name is no title: Untitled")
+    )
+    return UNTITLED, LineOrigin.FALLBACK, notes
+
+
+def _first_act(outline: Outline) -> tuple[int, ...]:
+    return outline.acts[0].beats if outline.acts else ()
+
+
+def make_logline(
+    outline: Outline, summarizer: Summarizer, names: Names
+) -> tuple[str, LineOrigin, list[Diagnostic]]:
+    """A logline given in the input as it is; else the template's best telling (the model
+    scores them), checked like a beat line; else the Opportunity beat's line."""
+    document = outline.document
+    given = next((s.text for s in document.sentences if s.kind is SentenceKind.LOGLINE), None)
+    if given:
+        return given, LineOrigin.GIVEN, []
+    options = [
+        text
+        for text in logline_candidates(outline, names)
+        if not logline_problems(text, parse_sentence(text), outline)
+    ]
+    if options:
+        scores = summarizer.score(Task.LOGLINE, options)
+        best = max(
+            range(len(options)),
+            key=lambda i: (scores[i] - abs(len(words(options[i])) - 22) / 44, -i),
+        )
+        return options[best], LineOrigin.TEMPLATE, []
+    beat = next((b for b in outline.beats if any(tp.number == 1 for tp in b.turning_points)), None)
+    line = beat.line if beat is not None else (outline.beats[0].line if outline.beats else "")
+    why = "no logline from the template passed the checks; used the Opportunity's beat line"
+    return line, LineOrigin.FALLBACK, [Diagnostic(Code.LOGLINE_FALLBACK, why)]
 
 
 def _names(outline: Outline) -> set[str]:
@@ -290,12 +477,3 @@ def _names(outline: Outline) -> set[str]:
         if is_capitalised(word) and not is_common_word(word):
             names.add(word)
     return names
-
-
-def _fallback_title(outline: Outline) -> str:
-    """The most mentioned character, else the synopsis' first words."""
-    if outline.characters:
-        return max(outline.characters, key=lambda c: (c.mentions, -c.first_sentence)).name
-    plot = outline.document.plot
-    words = plot[0].text.split()[:4] if plot else []
-    return " ".join(words).strip(".,;:") or "Untitled"

@@ -5,20 +5,25 @@ for a person or for a thing, never one signal as the verdict (the small model's 
 recogniser calls "Ganga" a place and "Roshida" a product, so its reading of a name counts
 once, however often the name is mentioned):
 
-- for a person: the subject of a verb (people act); an owner ("Ballu's mother"); a
-  title ("Inspector Ram"); an actor in parentheses; a relative "who"; a noun for a
-  person it is in apposition to, is named by or equated with ("his girlfriend Ganga", "a
-  woman named Malti", "Ballu is a gangster", "Morris, a member of the gang");
+- for a person: the subject of a verb (people act); an owner ("Ballu's mother", not
+  "Alzheimer's disease"); a title ("Inspector Ram"); an actor in parentheses; a relative
+  "who"; a noun for a person it is in apposition to, is named by or equated with ("his
+  girlfriend Ganga", "a woman named Malti", "Ballu is a gangster", "Morris, a member of
+  the gang");
 - for a thing: the object of a place preposition ("in Chicago"); a noun for a thing in
   the same relations ("the planet Krypton", "Forks, a small town", "a nightclub called
-  Encounters", "the answer is Aramis"); someone owning it ("his Ford Gran Torino",
-  "Darcy's Pemberley"); an acronym ("FBI"); a family or a people ("the Claskys");
+  Encounters", "the answer is Aramis"); a name ending in one ("Verona Beach"); someone
+  owning it ("his Ford Gran Torino", "Darcy's Pemberley"); owning a capitalised noun
+  ("Valentine's Day"); an acronym ("FBI"); a family or a people ("the Claskys", "the Eloi
+  are"); a capitalised common noun with an article ("the Bug");
 - a name listed with people ("Carlisle, Esme, and Jasper") takes their side.
 
 Runs are gathered into people first: a full name ("Ram Kumar Sinha") and its parts, "X
-alias Y", 'X "Y" Z', and spelling variants (variants.py) are one person. A person is
-kept when the evidence for a person outweighs the evidence for a thing, and does more
-than be named once; names that are ordinary English words must do more still.
+alias Y", 'X "Y" Z', names given by verbs ("Lehnsherr, now known as Magneto": see
+identities.py) and spelling variants (variants.py) are one person. A person is kept when
+the evidence for a person outweighs the evidence for a thing, and does more than be named
+once; a job named once ("an aspiring Egyptologist") is no name, and names that are
+ordinary English words must do more still.
 """
 
 from __future__ import annotations
@@ -29,9 +34,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from outliner.document import Character, Document, Sentence
-from outliner.lexicon import PERSON_NOUNS, THING_NOUNS, is_common_word, zipf
+from outliner.lexicon import PERSON_NOUNS, THING_NOUNS, is_common_word, kind_of_noun, zipf
 from outliner.story.actors import cast
 from outliner.story.describe import describe, descriptor
+from outliner.story.identities import link_identities
 from outliner.story.names import (
     TITLE_ZIPF,
     NameRun,
@@ -92,8 +98,10 @@ def evidence(run: NameRun, doc: Doc) -> Evidence:
     person = thing = 0.0
     if root.dep_ == "nsubj" and root.head.pos_ == "VERB":
         person += 1  # "Ballu escapes": people act
-    if run.possessive and not root.head.text[:1].isupper():
-        person += 1  # "Ballu's mother"; not "Valentine's Day", "Fordyce's Sermons"
+    if run.possessive and root.head.text[:1].isupper():
+        thing += 1  # "Valentine's Day", "the Lord Chamberlain's Men": part of a title
+    elif run.possessive and noun_kind(root.head) != "thing":
+        person += 1  # "Ballu's mother"; not "Alzheimer's disease"
     if run.role or run.alias_of is not None:
         person += 1
     if run.actor:
@@ -109,13 +117,16 @@ def evidence(run: NameRun, doc: Doc) -> Evidence:
     if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
         thing += 1
     elif _has_article(root):
-        thing += 0.5  # "the" marks things (and "the Joker")
+        # "the" marks things (and "the Joker"); with a common noun ("the Bug") a kind.
+        thing += 1.5 if root.tag_ == "NN" else 0.5
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in root.children):
         thing += 1  # "his Ford Gran Torino": people are someone's by a noun ("his wife X")
+    if len(run.words) > 1 and kind_of_noun(run.words[-1].lower()) == "thing":
+        thing += 1  # "Verona Beach", "Gotham City": a name ending in a noun for a place
     if run.text.isalpha() and run.text.isupper() and len(run.text) > 1:
         thing += 1  # "FBI", "CNS", "NYPD": an acronym names an organisation
-    if root.tag_ == "NNPS" and _has_article(root):
-        thing += 1  # "the Claskys", "the Capulets": a family or a people
+    if _is_plural(run, root):
+        thing += 1  # "the Claskys", "the Eloi are": a family, a people
     if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in root.children):
         thing += 1  # "Darcy's Pemberley", "Fordyce's Sermons": a thing someone owns
     return Evidence(person, thing, run.label)
@@ -144,6 +155,18 @@ def _appositions(root: Token) -> list[Token]:
     """'in Casper, Wyoming': the parser makes the second name an apposition."""
     head = root.head if root.dep_ == "appos" else None
     return [*(c for c in root.children if c.dep_ == "appos"), *([head] if head else [])]
+
+
+def _is_plural(run: NameRun, root: Token) -> bool:
+    """A plural name with an article ("the Claskys", "the Elois' apathy") or a name alone
+    as the subject of a plural verb ("the Eloi are"): many, not one person."""
+    if root.tag_ == "NNPS" and _has_article(root):
+        return True
+    after = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
+    if run.text.endswith("s") and _has_article(root) and after is not None and after.text == "'":
+        return True
+    listed = root.conjuncts or root.doc[max(root.left_edge.i - 1, 0)].lower_ in (",", "and")
+    return not listed and root.dep_ == "nsubj" and root.head.tag_ == "VBP"
 
 
 def _has_article(root: Token) -> bool:
@@ -258,9 +281,12 @@ def _keep(person: _Person, weights: list[Evidence]) -> bool:
     for_thing = sum(e.thing for e in weights) + LABEL_WEIGHT * (label not in ("", "PERSON"))
     if for_thing >= for_person or _is_institution(person, weights):
         return False
-    if len({r.sentence for r in person.runs}) == 1 and grammar < 1:
+    once = len({r.sentence for r in person.runs}) == 1
+    if once and grammar < 1:
         return False  # named once, doing nothing: a reference ("like Harrison Ford")
     key = _key_word(person)
+    if once and person.words == {key} and kind_of_noun(key.lower()) == "person":
+        return False  # "an aspiring Egyptologist", "Judge Priest": a job, not a name
     if not all(is_common_word(w) for w in person.words):
         return True  # a name that is no English word ("Aarti", "Philip Henslowe")
     ordinary = zipf(key) >= ORDINARY_ZIPF
@@ -281,7 +307,11 @@ def find_characters(
     sentences = tuple(document.story if sentences is None else sentences)
     docs = {s.index: document.doc(s) for s in sentences}
     known = known_names(list(docs.values()))
-    runs = [r for i, doc in docs.items() for r in cast(name_runs(i, doc, known), doc)]
+    runs = [
+        r
+        for i, doc in docs.items()
+        for r in link_identities(doc, cast(name_runs(i, doc, known), doc))
+    ]
     actors = {r.actor for r in runs if r.actor}
     people = _group([r for r in runs if r.text not in actors])
     alone = {id(r): evidence(r, docs[r.sentence]) for p in people for r in p.runs}

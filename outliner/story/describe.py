@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from outliner.story.names import NameRun, in_parentheses
+from outliner.story.names import NameRun, adjacent, in_parentheses
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -39,13 +39,8 @@ def _copula_attr(root: Token) -> Token | None:
 def _apposition(root: Token) -> Token | None:
     """'Morris, a member of the gang': a noun phrase right after the name (a comma or
     parentheses between), not one the parser hung on it from further on."""
-    for child in root.rights:
-        between = root.doc[root.i + 1 : child.left_edge.i]
-        asides = in_parentheses(root.doc)
-        if child.dep_ == "appos" and child.pos_ in _NOUNS:
-            if all(t.is_punct or t.i in asides for t in between):
-                return child
-    return None
+    appositions = [c for c in root.rights if c.dep_ == "appos" and c.pos_ in _NOUNS]
+    return next((c for c in appositions if adjacent(root, c)), None)
 
 
 def _before(root: Token) -> Token | None:

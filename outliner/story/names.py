@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 
 
 def noun_kind(noun: Token | None) -> str | None:
-    """Whether a common noun names a person ("girlfriend") or a thing ("town")."""
-    if noun is None:
+    """Whether a common noun names a person ("girlfriend") or a thing ("town"); a name
+    ("Meridian") is no common noun, whatever its ending."""
+    if noun is None or (noun.pos_ == "PROPN" and _is_capitalised(noun)):
         return None
     doc = noun.doc
     if noun.i > 1 and doc[noun.i - 1].text == "-" and not doc[noun.i - 1].whitespace_:
@@ -47,7 +48,7 @@ TITLE_ZIPF = 4.0
 RARE_ZIPF = 3.0  # below this, a word is no English word (a name): "Odile" 1.9, "Ram" 4.2
 # "Balaram Prasad alias Ballu", "Jim, also known as Jimbo", 'Ballu "the Bull"'. The parser
 # has no relation for "alias"; it reads these words as parts of one noun phrase.
-_ALIAS_LINK = re.compile(r"^\s*,?\s*(?:alias|aka|a\.k\.a\.|also known as|nicknamed)\s+$")
+_ALIAS_LINK = re.compile(r'^\s*,?\s*(?:alias|aka|a\.k\.a\.?|also known as|nicknamed)\s+["“]?$')
 _QUOTED_LINK = re.compile(r"^\s*[\"“]\s*$")
 _AFTER_QUOTE = re.compile(r"^[\"”]\s+$")  # 'Nick "Goose" Bradshaw': the name goes on
 
@@ -80,7 +81,17 @@ def _is_name_token(token: Token, known: frozenset[str]) -> bool:
     elsewhere (see known_names)."""
     if not _is_capitalised(token):
         return False
-    return token.pos_ == "PROPN" or token.ent_type_ in NAME_LABELS or token.text in known
+    if token.text in known:
+        return True
+    return (token.pos_ == "PROPN" or token.ent_type_ in NAME_LABELS) and not _is_plural_noun(token)
+
+
+def _is_plural_noun(token: Token) -> bool:
+    """'Flashbacks show': a plural common noun (an English word in the singular), which
+    names a kind, not a person, however it is capitalised (unless the story uses it as a
+    name elsewhere: "Mills runs")."""
+    singular = token.lemma_.lower()
+    return token.tag_ == "NNS" and singular != token.lower_ and zipf(singular) >= RARE_ZIPF
 
 
 def known_names(docs: list[Doc]) -> frozenset[str]:
@@ -183,7 +194,8 @@ def _label(tokens: list[Token]) -> str:
 def _run(sentence: int, tokens: list[Token], doc: Doc) -> NameRun | None:
     role, name = _split_role(tokens)
     opener = name[0]
-    if opener.i == 0 and len(name) > 1 and opener.ent_type_ != "PERSON":
+    one_entity = name[1].ent_iob_ == "I" if len(name) > 1 else False  # "Los Angeles"
+    if opener.i == 0 and len(name) > 1 and opener.ent_type_ != "PERSON" and not one_entity:
         # "Remembering Vincent": the tagger may call a sentence's capitalised first word
         # part of the name after it; an English word there is the sentence's, not the name's.
         if opener.lower_.rstrip(".") not in ROLE_WORDS and zipf(opener.text) >= TITLE_ZIPF:
@@ -206,7 +218,8 @@ def _run(sentence: int, tokens: list[Token], doc: Doc) -> NameRun | None:
 
 
 def name_runs(sentence: int, doc: Doc, known: frozenset[str] = frozenset()) -> list[NameRun]:
-    """The name runs of one parsed sentence, aliases linked (actors: see actors.py)."""
+    """The name runs of one parsed sentence, aliases linked (actors: see actors.py;
+    names given by verbs: see identities.py)."""
     runs = [r for tokens in _runs_of_tokens(doc, known) if (r := _run(sentence, tokens, doc))]
     return _link_aliases(doc.text, runs)
 
@@ -221,3 +234,11 @@ def _link_aliases(text: str, runs: list[NameRun]) -> list[NameRun]:
         elif _AFTER_QUOTE.match(gap) and linked[i - 1].alias_of is not None:
             linked[i] = replace(runs[i], alias_of=runs[i - 1].end)
     return linked
+
+
+def adjacent(name: Token, apposition: Token) -> bool:
+    """Whether the apposition follows the name with only punctuation or asides between
+    ("Logan, an amateur fighter"), not hung on it by the parser from further on."""
+    asides = in_parentheses(name.doc)
+    between = name.doc[name.i + 1 : apposition.left_edge.i]
+    return name.i < apposition.i and all(t.is_punct or t.i in asides for t in between)

@@ -334,6 +334,9 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 VAGUE_HEADS = frozenset({"area", "region", "zone", "part", "section", "district"})
 
 
+APOSTROPHE, POSSESSIVE_S = "'", "'S"
+
+
 def clean_name(text: str) -> str:
     """A name as a heading writes it: no leading article, no possessive, capitals."""
     words = text.replace("’", "'").split()
@@ -467,7 +470,9 @@ class Reader:
         owner = self.owner(token, sentence)
         name = clean_name(" ".join(t.text for t in words))
         if owner:
-            name = f"{owner.upper()}'S {name}"
+            # "her parents' lake house": a plural common noun takes the bare apostrophe
+            plural = owner[:1].islower() and owner.endswith("s")
+            name = f"{owner.upper()}{APOSTROPHE if plural else POSSESSIVE_S} {name}"
         children = list(token.children)
         unowned = owner is None and any(c.dep_ == "poss" for c in children)
         # "the building where Rachel died" is that building, not the last one named

@@ -31,11 +31,12 @@ def find(
     """The five turning points of a plain synopsis, read as outlines read it."""
     from outliner.stages.read import read
 
-    plot = read(text, source).plot
+    document = read(text, source)
+    plot = document.plot
     if not plot:
         raise InputError(f"{source}: no synopsis sentences found")
     embeddings = encoder.encode([s.text for s in plot])
-    points = detector.detect([s.text for s in plot], embeddings)
+    points = detector.detect([s.text for s in plot], embeddings, [document.doc(s) for s in plot])
     return [
         Found(tp.number, plot[tp.sentence].index, tp.label, tp.score, plot[tp.sentence].text)
         for tp in points
@@ -65,7 +66,10 @@ def evaluate_csv(
     predict: Callable[[Sequence[str], np.ndarray], list[int]],
     progress: Callable[[str], None] = lambda _name: None,
 ) -> Evaluation:
-    """Predict every row of a TRIPOD CSV on its own segmentation and score it."""
+    """Predict every row of a TRIPOD CSV on its own segmentation and score it.
+
+    `predict` gets the sentences and their embeddings; the trained model parses the
+    sentences joined into one paragraph, as training did."""
     rows = read_csv(path)
     cache: dict[tuple[str, ...], list[int]] = {}
     out = []

@@ -36,6 +36,33 @@ def decode(scores: np.ndarray) -> list[int]:
     return path[::-1]
 
 
+def decode_with_gaps(scores: np.ndarray, gaps: np.ndarray, weight: float) -> list[int]:
+    """Like decode, plus a prior on the spacing of consecutive points.
+
+    gaps is (k-1, 2): the mean and spread of (index of point t+1 - index of point t) / n
+    in the training annotations; each pair of consecutive points adds weight times the
+    Gaussian log-density of its gap (up to a constant). O(k n^2): n is a few dozen.
+    """
+    n, k = scores.shape
+    if n < k:
+        raise ValueError(f"{n} sentences cannot hold {k} distinct turning points")
+    index = np.arange(n)
+    gap = (index[None, :] - index[:, None]) / n  # [j, i]: from point t-1 at j to t at i
+    best = np.full((k, n), -np.inf)
+    back = np.zeros((k, n), dtype=int)
+    best[0] = scores[:, 0]
+    for t in range(1, k):
+        mean, spread = gaps[t - 1]
+        transition = np.where(gap > 0, -0.5 * weight * ((gap - mean) / spread) ** 2, -np.inf)
+        total = best[t - 1][:, None] + transition
+        back[t] = np.argmax(total, axis=0)  # ties: the earliest j
+        best[t] = total[back[t], index] + scores[:, t]
+    path = [int(np.argmax(best[k - 1]))]
+    for t in range(k - 1, 0, -1):
+        path.append(int(back[t, path[-1]]))
+    return path[::-1]
+
+
 def decode_short(scores: np.ndarray) -> list[int]:
     """Fewer sentences than turning points: the best sentence per point, kept in order.
 

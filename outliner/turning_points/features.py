@@ -1,25 +1,30 @@
 """Per-sentence features for turning points, in named groups so that cross-validation
 can keep the groups that help.
 
-    pos   relative position and Gaussian position bins (lets each TP learn its prior)
-    emb   the sentence embedding (projected to fewer dimensions by the model)
-    ctx   mean embedding of the neighbouring sentences (also projected)
-    sim   similarity to the neighbours, to the whole synopsis, novelty against the past
-    ent   characters: names seen for the first time, names present, main characters
-    lex   counts of stakes, death, decision, discovery, ending and time-shift words
-    place a place named for the first time, any place named
-    len   sentence length
-    nbr   the ent, lex and place features of the previous and the next sentence
+    pos      relative position and Gaussian position bins (lets each TP learn its prior)
+    emb      the sentence embedding (projected to fewer dimensions by the model)
+    ctx      mean embedding of the neighbouring sentences (also projected)
+    sim      similarity to the neighbours, to the whole synopsis, novelty against the past
+    ent      characters named: new ones, how many, the main ones (from the parse)
+    lex      lemmas of decision, ending and time-shift words
+    place    a place named for the first time, any place named (spaCy's GPE/LOC/FAC)
+    len      sentence length
+    nbr      the ent, lex and place features of the previous and the next sentence
+
+The characters of each sentence come from story.py.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from outliner.lexicon import WORD, is_capitalised, is_common_word, strip_possessive
+from outliner.turning_points.story import cast_features
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 GROUPS = ("pos", "emb", "ctx", "sim", "ent", "lex", "place", "len", "nbr")
 PROJECTED = ("emb", "ctx")  # groups made of embedding dimensions
@@ -28,32 +33,30 @@ BIN_CENTRES = np.linspace(0.0, 1.0, 11)
 BIN_WIDTH = 0.07
 WINDOW = 2  # neighbours on each side for the context mean
 
-# Word stems, matched at the start of lower-cased words. Small on purpose: a stake word
-# list that cross-validation can weigh, not a hand-tuned rule.
-LEXICON: dict[str, tuple[str, ...]] = {
-    "death": ("kill", "dies", "died", "dead", "death", "murder", "shot", "shoot", "suicide"),
-    "danger": ("attack", "fight", "escape", "chase", "threat", "kidnap", "hostage", "bomb"),
-    "decide": ("decide", "agree", "plan", "resolve", "vow", "determin", "offer", "accept"),
-    "learn": ("discover", "learn", "reveal", "realiz", "realis", "find", "found", "confess"),
-    "loss": ("leave", "leaves", "left", "lose", "lost", "break", "fired", "arrest", "betray"),
-    "end": ("final", "eventually", "end", "ends", "together", "return", "marri", "wedding"),
-    "time": ("later", "years", "months", "weeks", "next", "meanwhile", "after", "when"),
+# Lemmas of a few kinds of words that mark turns (no library names these classes): small
+# on purpose, a list that cross-validation can weigh rather than a hand-tuned rule.
+LEXICON: dict[str, frozenset[str]] = {
+    "decide": frozenset("decide agree plan resolve vow determine offer accept".split()),
+    "end": frozenset("final eventually end together return marry wedding".split()),
+    "time": frozenset("later year month week next meanwhile after when".split()),
 }
+PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
-def sentence_features(sentences: Sequence[str], embeddings: np.ndarray) -> dict[str, np.ndarray]:
-    """Each group as an (n, d_group) float array."""
-    n = len(sentences)
-    words = [WORD.findall(s) for s in sentences]
+def sentence_features(
+    sentences: Sequence[str], embeddings: np.ndarray, docs: Sequence[Doc]
+) -> dict[str, np.ndarray]:
+    """Each group as an (n, d_group) float array; docs are the sentences' parses."""
+    emb = np.asarray(embeddings, dtype=np.float64)
     groups = {
-        "pos": _position(n),
-        "emb": np.asarray(embeddings, dtype=np.float64),
-        "ctx": _context(np.asarray(embeddings, dtype=np.float64)),
-        "sim": _similarity(np.asarray(embeddings, dtype=np.float64)),
-        "ent": _entities(words),
-        "lex": _lexicon(words),
-        "place": _places(sentences),
-        "len": np.log1p([[len(w)] for w in words]).astype(np.float64),
+        "pos": _position(len(sentences)),
+        "emb": emb,
+        "ctx": _context(emb),
+        "sim": _similarity(emb),
+        "ent": cast_features(docs),
+        "lex": _lexicon(docs),
+        "place": _places(docs),
+        "len": np.log1p([[len(doc)] for doc in docs]).astype(np.float64),
     }
     local = np.column_stack([groups["ent"], groups["lex"], groups["place"]])
     groups["nbr"] = np.column_stack([_shift(local, 1), _shift(local, -1)])
@@ -101,64 +104,20 @@ def _similarity(emb: np.ndarray) -> np.ndarray:
     return out
 
 
-def _names(words: list[str]) -> list[str]:
-    """Capitalised, uncommon words: a cheap, fast stand-in for character names."""
-    out = []
-    for k, word in enumerate(words):
-        word = strip_possessive(word)
-        if len(word) > 1 and is_capitalised(word) and not (k == 0 and is_common_word(word)):
-            if not is_common_word(word):
-                out.append(word)
-    return out
-
-
-def _entities(words: list[list[str]]) -> np.ndarray:
-    names = [_names(w) for w in words]
-    counts = Counter(name for sentence in names for name in sentence)
-    main = {name for name, _ in counts.most_common(2)}
-    seen: set[str] = set()
-    out = np.zeros((len(words), 4))
-    for i, sentence in enumerate(names):
-        new = {name for name in sentence if name not in seen}
-        out[i] = [len(new), len(set(sentence)), len(main & set(sentence)), float(bool(new))]
-        seen.update(sentence)
-    return out
-
-
-def _lexicon(words: list[list[str]]) -> np.ndarray:
-    out = np.zeros((len(words), len(LEXICON)))
-    for i, sentence in enumerate(words):
-        lower = [w.lower() for w in sentence]
-        for j, stems in enumerate(LEXICON.values()):
-            out[i, j] = sum(1 for w in lower if w.startswith(stems))
+def _lexicon(docs: Sequence[Doc]) -> np.ndarray:
+    out = np.zeros((len(docs), len(LEXICON)))
+    for i, doc in enumerate(docs):
+        lemmas = [t.lemma_.lower() for t in doc]
+        for j, words in enumerate(LEXICON.values()):
+            out[i, j] = sum(1 for lemma in lemmas if lemma in words)
     return np.log1p(out)
 
 
-# The place words the trained model's `place` features were computed with (they were the
-# old scene-heading lexicon). Kept as they were so that the model in models/turning_points
-# reads the same features; scene headings now come from the parse (outliner.story.places).
-# word -> the place it names ("courtroom" and "court" are one place).
-_SAME_PLACE = {"courtroom": "court", "lab": "laboratory"}
-_PLACE_FEATURE_WORDS: dict[str, str] = {
-    word: _SAME_PLACE.get(word, word)
-    for word in (
-        "police station",
-        "train station",
-        *"""courtroom court jail prison lair hideout den base headquarters house home
-        apartment mansion palace castle hospital office school church temple hotel motel
-        restaurant bar nightclub club casino bank warehouse factory laboratory lab cell truck
-        car ship boat train plane street road highway village town city farm forest jungle
-        desert beach river mountain park market cemetery battlefield""".split(),
-    )
-}
-
-
-def _places(sentences: Sequence[str]) -> np.ndarray:
+def _places(docs: Sequence[Doc]) -> np.ndarray:
     seen: set[str] = set()
-    out = np.zeros((len(sentences), 2))
-    for i, sentence in enumerate(sentences):
-        lower = f" {sentence.lower()} "
-        found = {loc for word, loc in _PLACE_FEATURE_WORDS.items() if f" {word} " in lower}
+    out = np.zeros((len(docs), 2))
+    for i, doc in enumerate(docs):
+        found = {e.text for e in doc.ents if e.label_ in PLACES}
         out[i] = [float(bool(found - seen)), float(bool(found))]
         seen.update(found)
     return out

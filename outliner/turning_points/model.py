@@ -1,23 +1,30 @@
 """The turning-point model at inference: numpy only, weights from a small .npz file.
 
-For each turning point k a linear score over the sentence's features, turned into a
-distribution over the synopsis's sentences (softmax across sentences, so that the model
-learns where TP k is *relative to the other sentences*). The position bins among the
-features give each turning point its learned positional prior. Decoding is exact.
+Each member is, for each turning point k, a linear score over the sentence's features,
+turned into a distribution over the synopsis's sentences (softmax across sentences, so
+that the model learns where TP k is *relative to the other sentences*); the position bins
+among the features give each point its learned positional prior. The model averages its
+members' log-probabilities and decodes five increasing sentences exactly, optionally with
+a prior on the spacing of consecutive points.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from outliner.document import TurningPoint
-from outliner.turning_points.decode import decode, decode_short
+from outliner.turning_points.decode import decode, decode_short, decode_with_gaps
 from outliner.turning_points.features import PROJECTED, sentence_features
+from outliner.turning_points.story import parse_synopsis
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # models/turning_points/ at the repository root, next to the package (editable install).
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "models" / "turning_points" / "model.npz"
@@ -35,48 +42,53 @@ class Config:
     l2_shared: float = 0.0  # > 0: content weights shared by the five TPs, with this penalty
 
     def to_json(self) -> str:
+        return json.dumps(asdict(self), sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> Config:
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Config:
+        data = {**data, "groups": tuple(data["groups"])}
+        return cls(**{f.name: data[f.name] for f in fields(cls) if f.name in data})
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """A whole model: the members' configurations and the spacing prior's weight."""
+
+    members: tuple[Config, ...] = (Config(),)
+    gap_weight: float = 0.0  # > 0: decode with the prior on consecutive points' spacing
+
+    def to_json(self) -> str:
         return json.dumps(
-            {
-                "groups": list(self.groups),
-                "dims": self.dims,
-                "l2": self.l2,
-                "l2_pos": self.l2_pos,
-                "l2_shared": self.l2_shared,
-                "sigma": self.sigma,
-            },
+            {"members": [asdict(c) for c in self.members], "gap_weight": self.gap_weight},
             sort_keys=True,
         )
 
     @classmethod
-    def from_json(cls, text: str) -> Config:
+    def from_json(cls, text: str) -> Recipe:
         data = json.loads(text)
-        return cls(
-            tuple(data["groups"]),
-            int(data["dims"]),
-            float(data["l2"]),
-            float(data["sigma"]),
-            float(data["l2_pos"]),
-            float(data.get("l2_shared", 0.0)),
-        )
+        members = tuple(Config.from_dict(c) for c in data["members"])
+        return cls(members, float(data["gap_weight"]))
 
 
 @dataclass
-class TurningPointModel:
+class Member:
+    """One conditional logit: standardised features, five weight vectors."""
+
     config: Config
     proj_mean: np.ndarray  # (384,) embedding mean
     proj: np.ndarray  # (dims, 384) principal directions of the training embeddings
     feat_mean: np.ndarray  # (D,)
     feat_std: np.ndarray  # (D,)
     weights: np.ndarray  # (5, D)
-    name: str = field(default="tripod-linear")
 
-    def design(self, sentences: Sequence[str], embeddings: np.ndarray) -> np.ndarray:
-        """The standardised (n, D) feature matrix."""
-        raw = self.raw_design(sentences, embeddings)
-        return (raw - self.feat_mean) / self.feat_std
-
-    def raw_design(self, sentences: Sequence[str], embeddings: np.ndarray) -> np.ndarray:
-        return self.assemble(sentence_features(sentences, embeddings))
+    def group_scores(self, groups: dict[str, np.ndarray]) -> np.ndarray:
+        """(n, 5) log-probabilities from the feature groups of a synopsis."""
+        design = (self.assemble(groups) - self.feat_mean) / self.feat_std
+        return log_softmax_columns(design @ self.weights.T)
 
     def assemble(self, groups: dict[str, np.ndarray]) -> np.ndarray:
         """The configured groups side by side, embedding groups projected."""
@@ -88,45 +100,83 @@ class TurningPointModel:
             parts.append(block)
         return np.column_stack(parts)
 
-    def scores(self, sentences: Sequence[str], embeddings: np.ndarray) -> np.ndarray:
-        """(n, 5) log-probabilities: column k is TP k's distribution over the sentences."""
-        logits = self.design(sentences, embeddings) @ self.weights.T
-        return log_softmax_columns(logits)
-
-    def predict(self, sentences: Sequence[str], embeddings: np.ndarray) -> list[int]:
-        scores = self.scores(sentences, embeddings)
-        return decode(scores) if len(sentences) >= 5 else decode_short(scores)
-
-    def detect(self, sentences: Sequence[str], embeddings: np.ndarray) -> list[TurningPoint]:
-        """The TurningPointDetector protocol: five points, indices non-decreasing."""
-        if not sentences:
-            return []
-        scores = self.scores(sentences, embeddings)
-        indices = decode(scores) if len(sentences) >= 5 else decode_short(scores)
-        # the score is the model's probability that this sentence is the turning point
-        return [
-            TurningPoint(k + 1, i, round(float(np.exp(scores[i, k])), 4))
-            for k, i in enumerate(indices)
-        ]
-
-    def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        arrays = {
+    def arrays(self) -> dict[str, np.ndarray]:
+        return {
             "proj_mean": self.proj_mean,
             "proj": self.proj,
             "feat_mean": self.feat_mean,
             "feat_std": self.feat_std,
             "weights": self.weights,
         }
+
+
+@dataclass
+class TurningPointModel:
+    recipe: Recipe
+    members: tuple[Member, ...]
+    gaps: np.ndarray  # (4, 2): mean and spread of each consecutive pair's relative gap
+    name: str = field(default="tripod-linear")
+
+    def group_scores(self, groups: dict[str, np.ndarray]) -> np.ndarray:
+        """(n, 5) log-probabilities: the members' averaged, renormalised."""
+        total = sum(member.group_scores(groups) for member in self.members)
+        return log_softmax_columns(np.asarray(total) / len(self.members))
+
+    def decode(self, scores: np.ndarray) -> list[int]:
+        if len(scores) < 5:
+            return decode_short(scores)
+        if self.recipe.gap_weight > 0:
+            return decode_with_gaps(scores, self.gaps, self.recipe.gap_weight)
+        return decode(scores)
+
+    def scores(
+        self, sentences: Sequence[str], embeddings: np.ndarray, docs: Sequence[Doc] | None = None
+    ) -> np.ndarray:
+        """(n, 5) log-probabilities: column k is TP k's distribution over the sentences.
+
+        docs are the sentences' parses; without them the sentences are parsed here."""
+        docs = parse_synopsis(sentences) if docs is None else docs
+        return self.group_scores(sentence_features(sentences, embeddings, docs))
+
+    def predict(
+        self, sentences: Sequence[str], embeddings: np.ndarray, docs: Sequence[Doc] | None = None
+    ) -> list[int]:
+        return self.decode(self.scores(sentences, embeddings, docs))
+
+    def detect(
+        self, sentences: Sequence[str], embeddings: np.ndarray, docs: Sequence[Doc] | None = None
+    ) -> list[TurningPoint]:
+        """The TurningPointDetector protocol: five points, indices non-decreasing."""
+        if not sentences:
+            return []
+        scores = self.scores(sentences, embeddings, docs)
+        # the score is the model's probability that this sentence is the turning point
+        return [
+            TurningPoint(k + 1, i, round(float(np.exp(scores[i, k])), 4))
+            for k, i in enumerate(self.decode(scores))
+        ]
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        arrays = {"gaps": self.gaps}
+        for m, member in enumerate(self.members):
+            arrays |= {f"m{m}_{key}": value for key, value in member.arrays().items()}
         arrays32 = {k: v.astype(np.float32) for k, v in arrays.items()}
-        write_npz(path, {"config": np.array(self.config.to_json()), **arrays32})
+        write_npz(path, {"recipe": np.array(self.recipe.to_json()), **arrays32})
 
     @classmethod
     def load(cls, path: Path = DEFAULT_PATH) -> TurningPointModel:
         with np.load(path, allow_pickle=False) as data:
-            arrays = {k: data[k].astype(np.float64) for k in data.files if k != "config"}
-            config = Config.from_json(str(data["config"]))
-        return cls(config, **arrays)
+            recipe = Recipe.from_json(str(data["recipe"]))
+            arrays = {k: data[k].astype(np.float64) for k in data.files if k != "recipe"}
+        members = tuple(
+            Member(config, **{key: arrays[f"m{m}_{key}"] for key in MEMBER_ARRAYS})
+            for m, config in enumerate(recipe.members)
+        )
+        return cls(recipe, members, arrays["gaps"])
+
+
+MEMBER_ARRAYS = ("proj_mean", "proj", "feat_mean", "feat_std", "weights")
 
 
 def log_softmax_columns(logits: np.ndarray) -> np.ndarray:

@@ -16,9 +16,9 @@ from outliner.structures import DEFAULT_STRUCTURE, arrange
 from outliner.writers.screenplay import (
     EMPTY_PART,
     act_title,
+    action_texts,
     beat_title,
     cast_notes,
-    first_appearances,
     retold_notes,
     turning_point_notes,
 )
@@ -67,7 +67,7 @@ def to_fdx(outline: Outline, structure: str = DEFAULT_STRUCTURE) -> str:
     root = ET.Element("FinalDraft", DocumentType="Script", Template="No", Version="5")
     content = ET.SubElement(root, "Content")
     notes = ET.Element("ScriptNotes")
-    capitalised = first_appearances(outline)
+    capitalised = action_texts(outline)
     for division in arrange(outline, structure):
         _paragraph(content, "Outline 1", act_title(division.number))
         for part in division.parts:

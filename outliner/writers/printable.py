@@ -15,9 +15,9 @@ from outliner.structures import DEFAULT_STRUCTURE, arrange
 from outliner.writers.screenplay import (
     EMPTY_PART,
     act_title,
+    action_texts,
     beat_title,
     cast_notes,
-    first_appearances,
     retold_notes,
     turning_point_notes,
 )
@@ -55,7 +55,7 @@ def blocks(outline: Outline, structure: str = DEFAULT_STRUCTURE) -> list[Block]:
             Block(Style.LOGLINE, page.logline),
             *(Block(Style.META, note) for note in cast_notes(outline)),
         ]
-    capitalised = first_appearances(outline)
+    capitalised = action_texts(outline)
     for division in arrange(outline, structure):
         out.append(Block(Style.ACT, act_title(division.number)))
         for part in division.parts:

@@ -11,21 +11,50 @@ from outliner.document import Beat, Outline
 EMPTY_PART = "Empty: nothing in the synopsis supports this beat."
 
 
-def first_appearances(outline: Outline) -> dict[int, str]:
-    """Sentence texts with each character's name in capitals where they first appear.
+def action_texts(outline: Outline) -> dict[int, str]:
+    """The action lines every writer shows in place of the sentence texts: a beat's first
+    line opens with a name, not a pronoun (`named_openings`), and each character's name
+    is in capitals where they first appear (`first_appearances`).
 
     Returns only the sentences that changed, keyed by sentence index.
     """
+    return first_appearances(outline, named_openings(outline))
+
+
+def named_openings(outline: Outline) -> dict[int, str]:
+    """The first action line of each beat with its opening pronoun replaced by the
+    name(s) the resolver found for it: "He becomes enraged" -> "Ballu becomes enraged".
+    A beat reads on its own; its first line cannot lean on the beat before it."""
+    from outliner.story.pronouns import name_opening
+
+    changed: dict[int, str] = {}
+    for beat in outline.beats:
+        if not beat.sentences:
+            continue
+        index = beat.sentences[0]
+        text = name_opening(outline, index)
+        if text != outline.sentence(index).text:
+            changed[index] = text
+    return changed
+
+
+def first_appearances(outline: Outline, texts: dict[int, str] | None = None) -> dict[int, str]:
+    """Sentence texts (or the given `texts` in their place) with each character's name in
+    capitals where they first appear.
+
+    Returns only the sentences that changed (from the sentence text), keyed by index.
+    """
+    texts = texts or {}
     owner = {name: c.name for c in outline.characters for name in c.names}
     if not owner:
-        return {}
+        return dict(texts)
     names = sorted(owner, key=lambda n: (-len(n), n))
     pattern = re.compile(r"(?<![\w'’])(" + "|".join(map(re.escape, names)) + r")(?![\w])")
     seen: set[str] = set()
     changed: dict[int, str] = {}
     for beat in outline.beats:
         for index in beat.sentences:
-            text = outline.sentence(index).text
+            text = texts.get(index, outline.sentence(index).text)
 
             def upper(match: re.Match[str]) -> str:
                 character = owner[match.group(1)]
@@ -35,7 +64,7 @@ def first_appearances(outline: Outline) -> dict[int, str]:
                 return match.group(0).upper()
 
             new = pattern.sub(upper, text)
-            if new != text:
+            if new != outline.sentence(index).text:
                 changed[index] = new
     return changed
 

@@ -1,0 +1,441 @@
+"""Beat-line candidates made from the parse: a sentence's clauses, shortened by deletion.
+
+Sentence compression by dependency-tree deletion (Knight & Marcu 2000; Filippova & Strube
+2008): every clause of a sentence can be told as a main clause of its own, then pruned of
+what a one-line summary does not need. A candidate only deletes words, promotes a clause,
+puts verbs in the present and names who acts, so it says nothing its sentence does not:
+faithful by construction.
+
+- Clauses: the main clause; a conjoined clause ("... but betrays him"); a relative clause
+  ("... where Roshida betrays him", "Ganga, who is a police officer"); a finite or
+  participial adverbial clause ("Having a change of heart, ..."). A clause without a
+  subject of its own takes the one it shares (the verb it is conjoined to, the noun a
+  relative pronoun stands for, the subject of the verb a participle hangs on).
+- Always deleted: fronted adverbials and subordinate clauses, relative clauses,
+  appositions, parentheses (asides and cast notes), discourse adverbs ("meanwhile").
+- Deleted by level, one candidate each: the nouns' modifiers (phrases, participles),
+  the verb's extra prepositional phrases, object lists; down to subject, verb, object.
+- The verbs are put in the present tense (spaCy gives each verb's lemma and tag;
+  lemminflect, a library made for English inflection, gives "escapes", "goes", "has").
+- Pronouns become the names they stand for (Outline.mentions, from the resolver in the
+  analyse stage); a candidate whose subject stays an unresolved pronoun is marked so that
+  it never opens a line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from outliner.stages.events import importance
+from outliner.stages.lines import MAX_BEAT_WORDS, words
+from outliner.story.openings import names_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from outliner.document import Outline
+
+# Pruning levels: the clause as it is, less its subordinates (0); less its nouns' phrases
+# and object lists (1); less the verb's phrases but the one it needs (2).
+LEVELS = (0, 1, 2)
+MIN_WORDS = 3
+_SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# Dependents that a clause never keeps in a one-line summary.
+_ALWAYS_DROP = frozenset(
+    {
+        "relcl",
+        "advcl",
+        "appos",
+        "parataxis",
+        "mark",
+        "punct",
+        "dep",
+        "intj",
+        "meta",
+        "npadvmod",
+        "preconj",
+        "cc",
+        "conj",
+    }
+)
+# Adverbs that link sentences rather than describe an event.
+_DISCOURSE = frozenset(
+    """also then later meanwhile hence thus however eventually finally soon again too
+    still already instead thereby therefore subsequently afterwards afterward
+    nevertheless now just even only ultimately immediately""".split()
+)
+_RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+_PERSONAL = frozenset({"PRP", "PRP$"})
+_REFLEXIVE_SUFFIX = ("self", "selves")
+_PLURAL_PRONOUNS = frozenset({"they", "we", "them"})
+_FINITE = frozenset({"VBZ", "VBP", "VBD"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    text: str
+    sentence: int  # index into Document.sentences
+    heads: tuple[int, ...]  # token indices of the verbs it tells (the clause's, joined ones)
+    importance: float  # the strongest event the candidate's verbs name
+    promoted: bool = False  # a relative, conjoined or adverbial clause told as the main one
+
+
+class Names:
+    """Who a word refers to: character names to their canonical form, pronouns through
+    the outline's resolved mentions."""
+
+    def __init__(self, outline: Outline) -> None:
+        self.canonical = {n: c.name for c in outline.characters for n in c.names}
+        self.mentions = {(m.sentence, m.start): names_text(m.characters) for m in outline.mentions}
+
+    def of_pronoun(self, sentence: int, token: Token) -> str | None:
+        """The resolver's answer, and nothing else: a guessed name would put the wrong
+        person in a line (without genders, "he" after "Scarlet ..." reads as Scarlet);
+        an unresolved pronoun only keeps its clause from opening a line."""
+        return self.mentions.get((sentence, token.idx))
+
+    def of_name(self, text: str) -> str | None:
+        return self.canonical.get(text)
+
+
+def _subject_child(head: Token) -> Token | None:
+    return next((c for c in head.children if c.dep_ in _SUBJECT), None)
+
+
+def subject_of(head: Token) -> Token | None:
+    """The clause's subject: its own, or the one it shares."""
+    own = _subject_child(head)
+    if own is not None:
+        if own.lower_ in _RELATIVE and head.dep_ == "relcl":
+            antecedent = head.head  # "Ganga, who is a police officer": Ganga
+            if antecedent.dep_ == "attr":  # "Ballu is a gangster who is arrested": Ballu
+                return _subject_child(antecedent.head)
+            if any(c.lower_ in ("a", "an") for c in antecedent.children):
+                return None  # "portrays Ram as an officer who has neglected his duty": a kind
+            return antecedent
+        if own.i > head.i:
+            return None  # an inverted clause is most often a misparse: not told
+        return own
+    if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(head.head)
+    if head.dep_ == "xcomp" and not any(c.dep_ == "dobj" for c in head.head.children):
+        return subject_of(head.head)  # "promises to help": the one who promises helps
+    main = head.head.dep_ in ("ROOT", "conj") and head.head.pos_ in ("VERB", "AUX")
+    if head.dep_ == "advcl" and head.tag_ == "VBG" and main:
+        return subject_of(head.head)  # "Having a change of heart, Ballu ...": Ballu
+    return None
+
+
+def clause_heads(doc: Doc) -> list[Token]:
+    """Verbs that head a clause which can be told on its own, main clause first."""
+    heads: list[Token] = []
+    for token in doc:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        if token.dep_ == "ROOT":
+            heads.insert(0, token)
+        elif token.dep_ in ("conj", "relcl") and _finite(token):
+            heads.append(token)
+        elif token.dep_ == "advcl" and (_finite(token) or token.tag_ == "VBG"):
+            heads.append(token)
+    return heads
+
+
+def _finite(verb: Token) -> bool:
+    if verb.tag_ in _FINITE:
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in (*_FINITE, "MD") for c in verb.children)
+
+
+def parenthesised(doc: Doc) -> set[int]:
+    """Tokens inside parentheses: asides and cast notes ("Ballu (Sanjay Dutt)")."""
+    inside: set[int] = set()
+    depth = 0
+    for token in doc:
+        if token.text == "(":
+            depth += 1
+        if depth:
+            inside.add(token.i)
+        if token.text == ")" and depth:
+            depth -= 1
+    return inside
+
+
+def _drop(child: Token, head: Token, level: int, keep_conj: bool) -> bool:
+    """Whether a dependent goes from a clause pruned at `level`."""
+    dep = child.dep_
+    verb = head.pos_ in ("VERB", "AUX")
+    noun = head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+    if dep == "conj" or dep == "cc":
+        if verb:
+            return True  # another clause: joined by _predicate when asked
+        # Object lists: "him and his mother" -> "him"; a subject stays whole.
+        return level >= 1 and not keep_conj and head.dep_ in ("dobj", "pobj", "dative")
+    if dep == "punct":
+        return child.tag_ != "HYPH"  # "good-hearted" keeps its hyphen
+    if dep == "mark":
+        return head.dep_ != "ccomp"  # "realises that ..." keeps "that"
+    if dep in _ALWAYS_DROP:
+        return True
+    if noun and child.i > head.i and _after_comma(child):
+        return True  # an aside set off by a comma: "Ganga, afraid that ..., stops"
+    if dep == "advmod" and verb:
+        if child.lower_ in ("not", "never", "n't"):
+            return False
+        if child.tag_ == "WRB" or child.lower_ in _DISCOURSE:
+            return True
+        return child.i < head.i  # "secretly goes" -> "goes"; "runs away" stays
+    if dep == "prep" and verb and child.i < head.i:
+        return True  # fronted: "In the ensuing conflict, ..."
+    if noun and dep in ("acl", "prep") and level >= 1:
+        return True  # "an attempt to restore ...", "the capture of ..."
+    if verb and dep == "prep" and level >= 2:
+        return not _first_argument(child, head)  # "escapes from jail" keeps "from jail"
+    if dep == "acl" and level >= 1:
+        return True
+    return False
+
+
+def _after_comma(child: Token) -> bool:
+    left = child.left_edge.i
+    return left > 0 and child.doc[left - 1].text == ","
+
+
+def _first_argument(prep: Token, verb: Token) -> bool:
+    """The first prepositional phrase after a verb without an object: its argument
+    ("escapes from jail", "is in tatters", "falls in love")."""
+    if any(c.dep_ in ("dobj", "attr", "acomp", "oprd", "ccomp") for c in verb.children):
+        return False
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
+    return bool(preps) and preps[0].i == prep.i
+
+
+def _kept(token: Token, level: int, skip: set[int], keep_conj: bool) -> set[int]:
+    out = {token.i}
+    for child in token.children:
+        if child.i in skip or _drop(child, token, level, keep_conj):
+            continue
+        out |= _kept(child, level, skip, keep_conj=False)
+    return out
+
+
+def _predicate(head: Token, level: int, skip: set[int], joined: bool) -> set[int]:
+    """The clause's verb and what it keeps, without its subject."""
+    out = {head.i}
+    for child in head.children:
+        if child.i in skip or child.dep_ in _SUBJECT:
+            continue
+        if joined and (child.dep_ == "cc" or _verb_conj(child)):
+            # "Ram kills Roshida and Ballu escapes", "surrenders and swears that ..."
+            out |= {child.i} if child.dep_ == "cc" else _kept(child, level, skip, False)
+            continue
+        if _drop(child, head, level, keep_conj=False):
+            continue
+        out |= _kept(child, level, skip, keep_conj=False)
+    return out
+
+
+def _verb_conj(token: Token) -> bool:
+    return token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")
+
+
+def _noun_phrase(token: Token, level: int, skip: set[int]) -> set[int]:
+    """A subject noun phrase, pruned like the clause (its relative clause and apposition
+    go); a conjoined subject stays whole ("Raghu and Malti")."""
+    return _kept(token, level, skip, keep_conj=True)
+
+
+def candidates(
+    outline: Outline, sentence: int, names: Names, max_words: int = MAX_BEAT_WORDS
+) -> list[Candidate]:
+    """Every distinct candidate line from one sentence: each clause at each level, alone
+    and (for a clause with conjoined verbs sharing its subject) joined with them."""
+    doc = outline.document.doc(sentence)
+    if any(t.text == "/" for t in doc):
+        return []  # "Ballu's mother / Ballu then tell Ram / Ganga": no clause to tell
+    skip = parenthesised(doc)
+    out: dict[str, Candidate] = {}
+    for head in clause_heads(doc):
+        subject = subject_of(head)
+        if subject is None or subject.i in skip:
+            continue
+        joinable = any(_verb_conj(c) for c in head.children)
+        for joined in (False, True) if joinable else (False,):
+            for level in LEVELS:
+                text = realise(doc, sentence, head, subject, level, skip, joined, names)
+                if text is None or text in out:
+                    continue
+                count = len(words(text))
+                if MIN_WORDS <= count <= max_words:
+                    verbs = [head] + [c for c in head.children if joined and _verb_conj(c)]
+                    out[text] = Candidate(
+                        text,
+                        sentence,
+                        tuple(v.i for v in verbs),
+                        max(importance(v) for v in verbs),
+                        promoted=head.dep_ != "ROOT",
+                    )
+    return list(out.values())
+
+
+def realise(
+    doc: Doc,
+    sentence: int,
+    head: Token,
+    subject: Token,
+    level: int,
+    skip: set[int],
+    joined: bool,
+    names: Names,
+    must: bool = False,
+) -> str | None:
+    """The clause as a present-tense line naming who acts, or None when it cannot be one
+    (its subject is a pronoun nobody resolved). With `must`, the line says what the
+    subject must do ("Ganga must go undercover"), for a logline's goal."""
+    subject_tokens = _noun_phrase(subject, level, skip)
+    predicate = _predicate(head, level, skip | subject_tokens, joined)
+    if subject.head.i == head.i and (subject.i > head.i or min(predicate) < min(subject_tokens)):
+        return None  # the verb or its words before its own subject: most often a misparse
+    plural = _plural(subject)
+    named: set[str] = set()
+    subject_text = _phrase(doc, sorted(subject_tokens), sentence, names, named, subject=True)
+    if subject_text is None:
+        return None
+    renamed = subject.tag_ in _PERSONAL and subject_text != subject.text
+    if renamed:
+        # The verb agrees with the names: "they leave" -> "Ballu leaves" when the resolver
+        # says one character, "Raghu and Malti leave" when it says several.
+        plural = " and " in subject_text
+    forms = _present(doc, head, plural, joined, must, renamed)
+    parts = []
+    for i in sorted(predicate):
+        token = doc[i]
+        text = forms.get(i, token.text)
+        if token.tag_ in _PERSONAL and not token.lower_.endswith(_REFLEXIVE_SUFFIX):
+            text = _pronoun(token, sentence, names, named) or text
+        parts.append((i, text, token.whitespace_))
+    body = _join(parts)
+    line = f"{subject_text} {body}".strip()
+    line = line.replace(" ,", ",").replace(" 's", "'s").replace(" n't", "n't")
+    line = line.strip(" ,;:-—–").rstrip(".!?").strip(" ,;:-")
+    if not line:
+        return None
+    return line[0].upper() + line[1:] + "."
+
+
+def _join(parts: list[tuple[int, str, str]]) -> str:
+    out = []
+    for n, (i, text, space) in enumerate(parts):
+        out.append(text)
+        if n + 1 < len(parts):
+            out.append(space if parts[n + 1][0] == i + 1 else " ")
+    return "".join(out).replace("  ", " ")
+
+
+def _phrase(
+    doc: Doc, indices: list[int], sentence: int, names: Names, named: set[str], subject: bool
+) -> str | None:
+    """A noun phrase's text with its name made canonical and a pronoun resolved."""
+    tokens = [doc[i] for i in indices]
+    proper = [t for t in tokens if t.pos_ == "PROPN" or t.tag_ == "NNP"]
+    if len(tokens) == 1 and tokens[0].tag_ in _PERSONAL:
+        name = _pronoun(tokens[0], sentence, names, named)
+        if name is None and subject:
+            return None  # never a line opening with an unresolved pronoun
+        return name or tokens[0].text
+    if proper and len(proper) == len([t for t in tokens if t.dep_ != "case"]):
+        # "Police Inspector Ram Kumar Sinha" -> "Ram": the canonical name, said once.
+        full = " ".join(t.text for t in proper)
+        canonical = names.of_name(full) or next(
+            (names.of_name(t.text) for t in proper if names.of_name(t.text)), None
+        )
+        if canonical is not None:
+            named.add(canonical)
+            possessive = any(t.dep_ == "case" for t in tokens)
+            return canonical + ("'s" if possessive else "")
+    parts = []
+    for t in tokens:
+        text = t.text
+        if t.tag_ in _PERSONAL and not t.lower_.endswith(_REFLEXIVE_SUFFIX):
+            text = _pronoun(t, sentence, names, named) or text
+        elif t.pos_ == "PROPN" and names.of_name(t.text):
+            named.add(names.of_name(t.text) or t.text)
+        parts.append((t.i, text, t.whitespace_))
+    return _join(parts)
+
+
+def _pronoun(token: Token, sentence: int, names: Names, named: set[str]) -> str | None:
+    """The name a personal pronoun stands for, the first time that character comes up in
+    the line ("Ganga stops the police from shooting Ballu"); later ones stay pronouns."""
+    name = names.of_pronoun(sentence, token)
+    if name is None or name in named:
+        return None
+    named.add(name)
+    return name + "'s" if token.tag_ == "PRP$" else name
+
+
+def _plural(subject: Token) -> bool:
+    if subject.lower_ in _PLURAL_PRONOUNS:
+        return True
+    if any(c.dep_ == "conj" for c in subject.children):
+        return True  # "Raghu and Malti fall in love"
+    return subject.tag_ in ("NNS", "NNPS")
+
+
+def _present(
+    doc: Doc, head: Token, plural: bool, joined: bool, must: bool = False, renamed: bool = False
+) -> dict[int, str]:
+    """New forms for the clause's finite verbs, in the present tense, agreeing with its
+    subject: "escaped" -> "escapes", "was arrested" -> "is arrested", "had killed" ->
+    "has killed", and a promoted participle "allowing" -> "allows". With `must`: "must"
+    and the base form ("must go", "must be arrested")."""
+    verbs = [head]
+    if joined:
+        verbs += [c for c in head.children if _verb_conj(c)]
+    forms: dict[int, str] = {}
+    for verb in verbs:
+        if verb is not head and _subject_child(verb) is not None:
+            plural_here = _plural_of(verb)  # "... and Ballu escapes": its own subject
+        else:
+            plural_here = plural
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+        finite = auxes[0] if auxes else verb
+        if must:
+            if finite.tag_ == "MD":
+                return {}  # "would go" has no "must" form: left as it is
+            base = "be" if finite.lemma_ == "be" else finite.lemma_.lower()
+            forms[finite.i] = f"must {base}" if verb is head else base
+            continue
+        renumber = renamed and finite.tag_ == "VBP"
+        if (
+            finite.tag_ == "VBD"
+            or renumber
+            or (finite is verb and verb.tag_ == "VBG" and not auxes)
+        ):
+            forms[finite.i] = inflect(finite.lemma_, finite.lower_, plural_here)
+        elif finite.tag_ in ("VBZ", "VBP") and finite.lemma_ == "be" and verb.dep_ == "relcl":
+            forms[finite.i] = "are" if plural_here else "is"
+        backshifted = finite.tag_ == "VBD"
+        for child in verb.children:
+            if child.dep_ == "ccomp" and backshifted:
+                forms.update(_present(doc, child, _plural_of(child), joined=False))
+    return forms
+
+
+def _plural_of(verb: Token) -> bool:
+    subject = _subject_child(verb)
+    return subject is not None and _plural(subject)
+
+
+def inflect(lemma: str, word: str, plural: bool) -> str:
+    """The present-tense form of a verb for a third-person subject."""
+    lemma = lemma.lower()
+    if lemma == "be":
+        return "are" if plural else "is"
+    if plural:
+        return lemma
+    from lemminflect import getInflection
+
+    forms = getInflection(lemma, tag="VBZ")
+    return forms[0] if forms else word

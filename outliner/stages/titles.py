@@ -1,0 +1,186 @@
+"""The title page's content: the film's title and a logline, from the story itself.
+
+Title, in order: `--title`; a title line in the input; the input file's name
+("die_hard.txt" -> "Die Hard", "Beloved (film).txt" -> "Beloved"); else "Untitled".
+A file name that is only numbers and hashes ("000_7efbc8fe8c8b2570.txt") names a file,
+not a film: it gives no title, and the outline is "Untitled" rather than a made-up one.
+A model-made title only on request (`--title auto`).
+
+Logline: "When <inciting incident>, <descriptor> <Protagonist> must <goal>." The incident
+is the Opportunity's event (turning point 1), the goal the protagonist's clause at the
+Change of Plans (turning point 2) or before the midpoint, both compressed from the parse
+like beat lines, so the logline tells nothing the first half does not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from outliner.document import Character, Outline
+from outliner.lexicon import is_common_word, strip_possessive
+from outliner.stages.compress import (
+    LEVELS,
+    Names,
+    clause_heads,
+    parenthesised,
+    realise,
+    subject_of,
+)
+from outliner.stages.events import importance
+from outliner.stages.lines import opens_with_pronoun
+
+AUTO = "auto"  # --title auto: ask the model for a title
+UNTITLED = "Untitled"
+# "(film)", "(1990 film)", "(2004 American film)": Wikipedia's disambiguation.
+_FILM_SUFFIX = re.compile(r"\s*\((?:[^()]*\s)?film\)\s*$", re.IGNORECASE)
+_SUFFIXES = (".txt", ".md", ".text", ".markdown")
+# A leading seed number or a hash: "000_", "7efbc8fe8c8b2570".
+_NUMBERS = re.compile(r"^(?:\d+|[0-9a-f]{8,})$", re.IGNORECASE)
+_MINOR = frozenset("a an and as at but by for in nor of on or the to vs with".split())
+
+
+def title_from_source(source: str) -> str | None:
+    """A film title from an input file's name, or None when the name is no title."""
+    name = source.rsplit("/", 1)[-1]
+    for suffix in _SUFFIXES:
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    name = _FILM_SUFFIX.sub("", name).strip()
+    if not name or name.startswith("<"):
+        return None  # "<stdin>"
+    if " " in name and any(c.isupper() for c in name):
+        return name  # "The Back-up Plan": written as a title already
+    separator = "_" if "_" in name else " " if " " in name else "-"
+    parts = [p for p in name.split(separator) if p]
+    while parts and _NUMBERS.match(parts[0]):
+        parts.pop(0)  # "000_die_hard" -> "die hard"; "000_7efbc8fe8c8b2570" -> nothing
+    if not parts or all(_NUMBERS.match(p) for p in parts):
+        return None
+    return " ".join(_title_word(p, i, len(parts)) for i, p in enumerate(parts))
+
+
+def _title_word(word: str, position: int, count: int) -> str:
+    if any(c.isupper() for c in word):
+        return word  # "McClane", "NYC": as written
+    if 0 < position < count - 1 and word in _MINOR:
+        return word
+    return word[:1].upper() + word[1:]  # "back-up" -> "Back-up"
+
+
+@dataclass(frozen=True)
+class Pitch:
+    """What a logline is built from: who, with what descriptor, and the clauses told."""
+
+    protagonist: Character
+    descriptor: str
+
+
+def protagonist(outline: Outline, names: Names) -> Character | None:
+    """The character who acts at the Change of Plans when they are among the three most
+    mentioned; else the most mentioned."""
+    ranked = sorted(outline.characters, key=lambda c: (-c.mentions, c.first_sentence))
+    if not ranked:
+        return None
+    tp2 = next((tp.sentence for tp in outline.turning_points if tp.number == 2), None)
+    if tp2 is not None:
+        for head in clause_heads(outline.document.doc(tp2))[:1]:
+            subject = subject_of(head)
+            name = _name_of(subject, tp2, names) if subject is not None else None
+            top = {c.name: c for c in ranked[:3]}
+            if name in top:
+                return top[name]
+    return ranked[0]
+
+
+def _name_of(token: object, sentence: int, names: Names) -> str | None:
+    from spacy.tokens import Token
+
+    assert isinstance(token, Token)
+    if token.tag_ in ("PRP",):
+        return names.of_pronoun(sentence, token)
+    return names.of_name(token.text)
+
+
+def descriptor(character: Character) -> str:
+    """A short descriptor before the name: the noun of its description ("a notorious
+    gangster who ..." -> "notorious gangster"), else its role word, else nothing."""
+    if character.description:
+        from outliner.backends.parser import parse_sentence
+
+        doc = parse_sentence(character.description)
+        chunk = next(iter(doc.noun_chunks), None)
+        if chunk is not None and chunk.root.pos_ == "NOUN" and chunk.start == 0:
+            kept = [t for t in chunk if t.dep_ != "det"]
+            text = "".join(t.text_with_ws for t in kept).strip()
+            if kept and len(kept) <= 4:
+                return text  # "gangster", "Ram's girlfriend"
+    if character.role:
+        return character.role.lower() if character.role.islower() else character.role
+    return ""
+
+
+def _clauses(
+    outline: Outline, sentence: int, names: Names, subject: str | None, must: bool
+) -> list[str]:
+    """The sentence's strongest clause (with `subject`: the strongest that character
+    acts in) as text at each pruning level."""
+    doc = outline.document.doc(sentence)
+    heads = sorted(clause_heads(doc), key=lambda h: (-importance(h), h.i))
+    out: list[str] = []
+    for head in heads:
+        if out:
+            break
+        who = subject_of(head)
+        if who is None:
+            continue
+        if subject is not None and _name_of(who, sentence, names) != subject:
+            continue
+        for level in LEVELS:
+            skip = parenthesised(doc)
+            text = realise(doc, sentence, head, who, level, skip, False, names, must=must)
+            if text and text not in out and not opens_with_pronoun(text):
+                out.append(text)
+    return out
+
+
+def logline_candidates(outline: Outline, names: Names) -> list[str]:
+    """Loglines after the template, one per way of telling the incident and the goal."""
+    hero = protagonist(outline, names)
+    points = {tp.number: tp.sentence for tp in outline.turning_points}
+    if hero is None or 1 not in points:
+        return []
+    incidents = [
+        _lower_first(t.rstrip("."), names) for t in _clauses(outline, points[1], names, None, False)
+    ]
+    # The goal: what the protagonist does from the Opportunity to the Change of Plans
+    # (or, failing that, to the midpoint), each sentence's strongest clause, shortest form.
+    last = points.get(3, points[1])
+    change = points.get(2, last)
+    goal_sentences = [s.index for s in outline.document.plot if points[1] < s.index <= change]
+    goal_sentences += [s.index for s in outline.document.plot if change < s.index <= last]
+    goals: list[str] = []
+    for index in goal_sentences:
+        told = _clauses(outline, index, names, hero.name, True)
+        body = told[-1].rstrip(".").split(" must ", 1) if told else []
+        if len(body) == 2 and body[1] not in goals:
+            goals.append(body[1])
+        if len(goals) >= 3:
+            break
+    label = descriptor(hero)
+    who = f"{label} {hero.name}" if label else hero.name
+    out = []
+    for incident in incidents[:3]:
+        for goal in goals[:3]:
+            out.append(f"When {incident}, {who} must {goal}.")
+    return out
+
+
+def _lower_first(text: str, names: Names) -> str:
+    """Lowercase the first word unless it is a name: "The police attack" -> "the police
+    attack" inside a sentence, "Ballu escapes" stays."""
+    first = strip_possessive(text.split(" ", 1)[0])
+    if names.of_name(first) or not is_common_word(first):
+        return text
+    return text[:1].lower() + text[1:]

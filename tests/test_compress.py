@@ -1,0 +1,102 @@
+"""Beat-line candidates from the parse: deletion, promotion, present tense, names."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from outliner.document import Mention, Outline
+from outliner.stages.analyse import analyse
+from outliner.stages.compress import Names, candidates, inflect
+from outliner.stages.read import read
+
+
+def outline_of(text: str, mentions: tuple[Mention, ...] = ()) -> Outline:
+    made = analyse(Outline(read(text, "x.txt")))
+    return replace(made, mentions=mentions)
+
+
+def texts(text: str, sentence: int = 0, mentions: tuple[Mention, ...] = ()) -> list[str]:
+    made = outline_of(text, mentions)
+    return [c.text for c in candidates(made, sentence, Names(made))]
+
+
+def test_fronted_adverbials_and_asides_go() -> None:
+    got = texts(
+        "Ganga, in an attempt to restore Ram's reputation, secretly goes undercover as a "
+        "street-girl. Ram waits for Ganga."
+    )
+    assert "Ganga goes undercover as a street-girl." in got
+
+
+def test_subordinate_and_relative_clauses_go() -> None:
+    got = texts(
+        "Ballu escapes from jail while Ram is visiting his girlfriend Ganga who is also a "
+        "police officer. Ram is angry with Ballu."
+    )
+    assert got[0] == "Ballu escapes from jail."
+
+
+def test_a_clause_holding_the_main_event_is_promoted() -> None:
+    text = (
+        "Ballu manages to escape to Roshida's base where Roshida promises to help Ballu "
+        "escape but betrays him and attempts to kill him and his mother."
+    )
+    got = texts(text + " Ram follows Ballu.")
+    assert any(t.startswith("Roshida betrays") and "kill" in t for t in got), got
+
+
+def test_verbs_are_put_in_the_present_and_agree() -> None:
+    got = texts("Ballu escaped from the prison and was arrested by Ram. Ram smiled.")
+    assert "Ballu escapes from the prison." in got
+    got = texts("Raghu and Malti fell in love. Raghu smiled.")
+    assert "Raghu and Malti fall in love." in got
+    assert texts("Roshida had killed Ballu's sister. Ballu wept.")[0] == (
+        "Roshida has killed Ballu's sister."
+    )
+    assert [inflect(v, v, False) for v in ("go", "have", "try", "be")] == [
+        "goes",
+        "has",
+        "tries",
+        "is",
+    ]
+
+
+def test_pronouns_become_the_names_the_resolver_gives() -> None:
+    text = "Ballu falls for Ganga. He becomes enraged when he finds out she is a police officer."
+    mentions = (
+        Mention(1, 0, 2, "He", ("Ballu",)),
+        Mention(1, 24, 26, "he", ("Ballu",)),
+        Mention(1, 37, 40, "she", ("Ganga",)),
+    )
+    got = texts(text, 1, mentions)
+    assert "Ballu becomes enraged." in got
+    assert "Ballu finds out Ganga is a police officer." in got
+    assert not any(t.split()[0] in ("He", "She") for t in got)
+
+
+def test_an_unresolved_pronoun_never_opens_a_candidate() -> None:
+    # "It" has no resolution, and the stopgap never guesses "it" or "they".
+    assert all(not t.startswith(("It ", "They ")) for t in texts("It rains. They leave town.", 1))
+    # A resolved subject pronoun gives its names, and the verb agrees with them.
+    mentions = (Mention(1, 0, 4, "They", ("Raghu", "Malti")),)
+    assert texts("It rains. They leave town.", 1, mentions) == ["Raghu and Malti leave town."]
+
+
+def test_parentheses_and_actor_names_never_reach_a_candidate() -> None:
+    got = texts("Ballu (Sanjay Dutt) escapes from the jail at night. Ram waits.")
+    assert got and all("Sanjay" not in t and "(" not in t for t in got)
+
+
+def test_candidates_are_short_whole_sentences() -> None:
+    from outliner.backends.parser import parse_sentence
+    from outliner.stages.lines import fragment
+
+    text = (
+        "Having a change of heart, Ballu appears to attack the court but then surrenders "
+        "himself and swears that Ganga is innocent, thereby restoring her reputation."
+    )
+    got = texts(text + " Ram smiles.")
+    assert "Ballu surrenders himself and swears that Ganga is innocent." in got
+    for line in got:
+        assert 3 <= len(line.split()) <= 15
+        assert fragment(parse_sentence(line)) is None, line

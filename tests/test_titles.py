@@ -1,0 +1,107 @@
+"""The title page: titles from file names, loglines after the template, nothing else."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from outliner.backends.fake import FakeSummarizer
+from outliner.backends.parser import parse_sentence
+from outliner.config import Options
+from outliner.document import LineOrigin
+from outliner.pipeline import outline
+from outliner.prompts import Task
+from outliner.stages.lines import logline_problems
+from outliner.stages.titles import title_from_source
+from outliner.writers.fountain import to_fountain
+from tests.conftest import fake_models, seed_text
+
+
+@pytest.mark.parametrize(
+    "source,title",
+    [
+        ("die_hard.txt", "Die Hard"),
+        ("the_lord_of_the_rings.md", "The Lord of the Rings"),
+        ("Beloved (film).txt", "Beloved"),
+        ("Alien Nation (1988 film).txt", "Alien Nation"),
+        ("The Back-up Plan.txt", "The Back-up Plan"),
+        ("the_back-up_plan.txt", "The Back-up Plan"),
+        ("10 Things I Hate About You.txt", "10 Things I Hate About You"),
+        ("000_die_hard.txt", "Die Hard"),
+        ("000_7efbc8fe8c8b2570.txt", None),
+        ("7efbc8fe8c8b2570", None),
+        ("<stdin>", None),
+    ],
+)
+def test_titles_from_file_names(source: str, title: str | None) -> None:
+    assert title_from_source(source) == title
+
+
+TEXT = "Ballu escapes from jail. Ram chases Ballu. Ram catches Ballu at the border."
+
+
+def test_title_order_option_then_heading_then_file_name_then_untitled() -> None:
+    def title(text: str, source: str, given: str | None = None) -> tuple[str, LineOrigin]:
+        page = outline(text, source, Options(title=given), fake_models()).title_page
+        assert page is not None
+        return page.title, page.title_origin
+
+    assert title(TEXT, "die_hard.txt", "Mine") == ("Mine", LineOrigin.GIVEN)
+    assert title("# The Escape\n" + TEXT, "die_hard.txt") == ("The Escape", LineOrigin.GIVEN)
+    assert title(TEXT, "die_hard.txt") == ("Die Hard", LineOrigin.FILE_NAME)
+    assert title(TEXT, "000_7efbc8fe8c8b2570.txt") == ("Untitled", LineOrigin.FALLBACK)
+
+
+def test_a_model_title_only_on_request() -> None:
+    summarizer = FakeSummarizer()
+    outline(TEXT, "die_hard.txt", models=fake_models(summarizer))
+    assert Task.TITLE not in [task for task, _ in summarizer.calls]
+    page = outline(TEXT, "x.txt", Options(title="auto"), fake_models()).title_page
+    assert page is not None and page.title_origin is LineOrigin.MODEL
+    assert page.title == "Ballu Escapes From"  # the fake's three words, marked as the model's
+
+
+def test_the_title_page_holds_no_diagnostics() -> None:
+    def reply(task: Task, passage: str) -> str:
+        return "Dorothy flies to Oz." if task is Task.BEAT else "A made up line about Toto."
+
+    result = outline(
+        seed_text("000"),
+        "000_7efbc8fe8c8b2570.txt",
+        Options(draft_date=date(2026, 1, 1), title="auto"),
+        fake_models(FakeSummarizer(reply)),
+    )
+    assert result.diagnostics  # they exist: in JSON and on stderr
+    page = to_fountain(result).split("\n\n", 1)[0]
+    keys = [line.split(":", 1)[0] for line in page.splitlines() if not line.startswith(" ")]
+    assert keys == ["Title", "Credit", "Author", "Source", "Draft date", "Notes"]
+    notes = [line.strip() for line in page.splitlines() if line.startswith(" ")]
+    assert result.title_page is not None and notes == [result.title_page.logline]
+    for word in ("generated", "fell back", "check", "working title", "model"):
+        assert word not in page.split("Notes:", 1)[1].lower()
+
+
+def test_the_logline_follows_the_template_and_passes_its_checks() -> None:
+    result = outline(seed_text("000"), "000.txt", Options(), fake_models())
+    page = result.title_page
+    assert page is not None and page.logline_origin is LineOrigin.TEMPLATE
+    logline = page.logline
+    assert logline.startswith("When ") and " must " in logline and logline.endswith(".")
+    assert len(logline.split()) <= 35
+    assert logline_problems(logline, parse_sentence(logline), result) == []
+    # Nothing past the midpoint: the climax's events are not in it.
+    assert "surrender" not in logline and "Roshida" not in logline
+
+
+def test_a_logline_given_in_the_input_is_used_as_it_is() -> None:
+    from outliner.backends.encoder import MiniLMEncoder
+    from outliner.pipeline import Models
+    from outliner.stages.structure import TheoryPositions
+
+    # Telling the logline from the retellings needs the real (small) sentence encoder.
+    models = Models(FakeSummarizer(), MiniLMEncoder(), TheoryPositions())
+    result = outline(seed_text("001"), "001.txt", Options(), models)
+    assert result.title_page is not None
+    assert result.title_page.logline_origin is LineOrigin.GIVEN
+    assert seed_text("001").startswith(result.title_page.logline)
