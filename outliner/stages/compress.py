@@ -298,6 +298,8 @@ def realise(
     if subject.head.i == head.i and (subject.i > head.i or min(predicate) < min(subject_tokens)):
         return None  # the verb or its words before its own subject: most often a misparse
     plural = _plural(subject)
+    if _disagrees(head, subject, plural):
+        return None
     named: set[str] = set()
     subject_text = _phrase(doc, sorted(subject_tokens), sentence, names, named, subject=True)
     if subject_text is None:
@@ -421,6 +423,14 @@ def _present(
             if child.dep_ == "ccomp" and backshifted:
                 forms.update(_present(doc, child, _plural_of(child), joined=False))
     return forms
+
+
+def _disagrees(head: Token, subject: Token, plural: bool) -> bool:
+    """A singular noun subject with a plural verb ("his mother are left"): the parse lost
+    part of the subject ("Raghu and his mother"), so the clause cannot be told alone."""
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass") and c.i < head.i]
+    finite = auxes[0] if auxes else head
+    return finite.tag_ == "VBP" and not plural and subject.pos_ in ("NOUN", "PROPN")
 
 
 def _plural_of(verb: Token) -> bool:
