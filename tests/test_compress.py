@@ -110,3 +110,28 @@ def test_a_clause_whose_parse_lost_part_of_its_subject_is_not_told() -> None:
         "the streets of Mumbai. Raghu steals food."
     )
     assert not any("mother are" in t or t.startswith("Raghu's mother is") for t in got), got
+
+
+def test_a_line_is_not_cut_mid_phrase() -> None:
+    # A noun's infinitive and a subject's "of" phrase stay; a verb whose object is its
+    # conjunct's keeps the conjunct; a copula keeps its phrase.
+    got = texts("Ed takes the opportunity to arrange for disposition by binding arbitration.")
+    assert "Ed takes the opportunity." not in got and got, got
+    got = texts("The effects of the alcohol and pilfered medication take their toll on everyone.")
+    assert all(t.startswith("The effects of the alcohol") for t in got), got
+    got = texts(
+        "At the same time, Lonnegan has grown frustrated with his men's inability to find "
+        "and kill Hooker."
+    )
+    assert all("find and kill Hooker" in t for t in got), got
+    assert "John learns he is second on the list." in texts(
+        "John learns he is second on the list, following Kyle Reese."
+    )
+
+
+def test_an_adjective_is_no_clause_and_no_object() -> None:
+    got = texts(
+        "McMurphy's ward is run by steely, unyielding Nurse Mildred Ratched (Louise "
+        "Fletcher), who employs subtle humiliation."
+    )
+    assert got == ["Nurse Mildred Ratched employs subtle humiliation."], got

@@ -94,6 +94,23 @@ def test_the_logline_follows_the_template_and_passes_its_checks() -> None:
     assert "surrender" not in logline and "Roshida" not in logline
 
 
+@pytest.mark.parametrize(
+    ("part", "least", "enough"),
+    [
+        ("Scottie agrees", 4, False),  # tells a newcomer nothing
+        ("Ballu escapes from jail", 4, True),
+        ("rescue her", 2, False),  # who is "her"?
+        ("restore her reputation", 2, True),
+        ("realize he is obsessed with himself", 2, False),
+        ("restore Ram's reputation", 2, True),
+    ],
+)
+def test_a_logline_part_must_say_something_on_its_own(part: str, least: int, enough: bool) -> None:
+    from outliner.stages.titles import _tells_enough
+
+    assert _tells_enough(part, least) is enough
+
+
 def test_a_logline_given_in_the_input_is_used_as_it_is() -> None:
     from outliner.backends.encoder import MiniLMEncoder
     from outliner.pipeline import Models

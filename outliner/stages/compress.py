@@ -169,7 +169,10 @@ def _drop(child: Token, head: Token, level: int, keep_conj: bool) -> bool:
     noun = head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
     if dep == "conj" or dep == "cc":
         if verb:
-            return True  # another clause: joined by _predicate when asked
+            # Another clause, joined by _predicate when asked; but a verb whose object is
+            # its conjunct's keeps the conjunct ("to find and kill Hooker", "seen
+            # following and observing Hooker"), or the line is cut mid-phrase.
+            return not _shares_its_object(head)
         # Object lists: "him and his mother" -> "him"; a subject stays whole.
         return level >= 1 and not keep_conj and head.dep_ in ("dobj", "pobj", "dative")
     if dep == "punct":
@@ -188,6 +191,8 @@ def _drop(child: Token, head: Token, level: int, keep_conj: bool) -> bool:
         return child.i < head.i  # "secretly goes" -> "goes"; "runs away" stays
     if dep == "prep" and verb and child.i < head.i:
         return True  # fronted: "In the ensuing conflict, ..."
+    if noun and _complement(child, head):
+        return False  # "takes the opportunity to arrange ...", "The effects of the alcohol"
     if noun and dep in ("acl", "prep") and level >= 1:
         return True  # "an attempt to restore ...", "the capture of ..."
     if verb and dep == "prep" and level >= 2:
@@ -195,6 +200,27 @@ def _drop(child: Token, head: Token, level: int, keep_conj: bool) -> bool:
     if dep == "acl" and level >= 1:
         return True
     return False
+
+
+def _shares_its_object(verb: Token) -> bool:
+    """A verb with nothing after it but "and" and a conjoined verb: "find and kill
+    Hooker" (the object is the conjunct's, and the first verb's too)."""
+    right = [c for c in verb.children if c.i > verb.i and c.dep_ != "punct"]
+    conjs = [c for c in right if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    return (
+        bool(conjs)
+        and all(c.dep_ in ("cc", "conj") for c in right)
+        and not any(_subject_child(c) is not None for c in conjs)
+    )
+
+
+def _complement(child: Token, noun: Token) -> bool:
+    """A noun's complement, without which the noun says nothing: an infinitive after
+    a noun ("the opportunity to arrange", "the power to keep him"), or the "of" phrase
+    of a subject ("The effects of the alcohol take their toll")."""
+    if child.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        return True
+    return child.dep_ == "prep" and child.lower_ == "of" and noun.dep_ in ("nsubj", "nsubjpass")
 
 
 def _after_comma(child: Token) -> bool:
@@ -205,6 +231,11 @@ def _after_comma(child: Token) -> bool:
 def _first_argument(prep: Token, verb: Token) -> bool:
     """The first prepositional phrase after a verb without an object: its argument
     ("escapes from jail", "is in tatters", "falls in love")."""
+    if verb.lemma_ == "be":
+        # "he is second on the list", "is in tatters": a copula keeps its phrase
+        return any(c.dep_ == "prep" and c.i > verb.i for c in verb.children) and (
+            prep.i == min(c.i for c in verb.children if c.dep_ == "prep" and c.i > verb.i)
+        )
     if any(c.dep_ in ("dobj", "attr", "acomp", "oprd", "ccomp") for c in verb.children):
         return False
     preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
@@ -309,6 +340,11 @@ def realise(
         # The verb agrees with the names: "they leave" -> "Ballu leaves" when the resolver
         # says one character, "Raghu and Malti leave" when it says several.
         plural = " and " in subject_text
+    if head.tag_ == "VBG" and not _is_verb(head):
+        return None  # an adjective the tagger took for a participle: no clause
+    last = doc[max(predicate)]
+    if last.pos_ == "ADJ" and last.dep_ in ("pobj", "dobj") and last.lower_ != "own":
+        return None  # "run by steely, unyielding Nurse Ratched": its noun went as an apposition
     forms = _present(doc, head, plural, joined, must, renamed)
     parts = []
     for i in sorted(predicate):
@@ -413,7 +449,7 @@ def _present(
         if (
             finite.tag_ == "VBD"
             or renumber
-            or (finite is verb and verb.tag_ == "VBG" and not auxes)
+            or (finite is verb and verb.tag_ == "VBG" and not auxes and _is_verb(verb))
         ):
             forms[finite.i] = inflect(finite.lemma_, finite.lower_, plural_here)
         elif finite.tag_ in ("VBZ", "VBP") and finite.lemma_ == "be" and verb.dep_ == "relcl":
@@ -431,6 +467,14 @@ def _disagrees(head: Token, subject: Token, plural: bool) -> bool:
     auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass") and c.i < head.i]
     finite = auxes[0] if auxes else head
     return finite.tag_ == "VBP" and not plural and subject.pos_ in ("NOUN", "PROPN")
+
+
+def _is_verb(token: Token) -> bool:
+    """Whether English has a verb this -ing form comes from: the tagger calls the adjective
+    "unyielding" a participle, which would make "unyieldes"."""
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(token.lower_, upos="VERB"))
 
 
 def _plural_of(verb: Token) -> bool:

@@ -105,6 +105,12 @@ def fragment(doc: Doc) -> str | None:
         return f"a subordinate clause alone ({marks[0].text} ...)"
     if tokens[-1].tag_ in _DANGLING:
         return f"ends on {tokens[-1].text!r}"
+    if (
+        tokens[-1].pos_ == "ADJ"
+        and tokens[-1].dep_ in ("pobj", "dobj")
+        and tokens[-1].lower_ != "own"
+    ):
+        return f"ends on an adjective without its noun ({tokens[-1].text})"  # "run by steely."
     return None
 
 

@@ -152,7 +152,9 @@ def logline_candidates(outline: Outline, names: Names) -> list[str]:
     if hero is None or 1 not in points:
         return []
     incidents = [
-        _lower_first(t.rstrip("."), names) for t in _clauses(outline, points[1], names, None, False)
+        _lower_first(t.rstrip("."), names)
+        for t in _clauses(outline, points[1], names, None, False)
+        if _tells_enough(t.rstrip("."), MIN_INCIDENT_WORDS)
     ]
     # The goal: what the protagonist does from the Opportunity to the Change of Plans
     # (or, failing that, to the midpoint), each sentence's strongest clause, shortest form.
@@ -164,7 +166,7 @@ def logline_candidates(outline: Outline, names: Names) -> list[str]:
     for index in goal_sentences:
         told = _clauses(outline, index, names, hero.name, True)
         body = told[-1].rstrip(".").split(" must ", 1) if told else []
-        if len(body) == 2 and body[1] not in goals:
+        if len(body) == 2 and body[1] not in goals and _tells_enough(body[1], MIN_GOAL_WORDS):
             goals.append(body[1])
         if len(goals) >= 3:
             break
@@ -175,6 +177,23 @@ def logline_candidates(outline: Outline, names: Names) -> list[str]:
         for goal in goals[:3]:
             out.append(f"When {incident}, {who} must {goal}.")
     return out
+
+
+# A logline's parts must say something on their own: "When Scottie agrees, ..." or
+# "... must rescue her" tells a reader who has not read the synopsis nothing.
+MIN_INCIDENT_WORDS = 4  # "Ballu escapes from jail"
+MIN_GOAL_WORDS = 2  # "restore Ram's reputation"
+_UNCLEAR = frozenset({"he", "she", "him", "they", "them", "it"})
+
+
+def _tells_enough(text: str, least: int) -> bool:
+    """At least `least` words, and no pronoun the reader cannot place (the resolver
+    named the ones it could); "her" is unclear as an object, fine before a noun."""
+    told = text.split()
+    lowered = [w.lower().strip(",;:") for w in told]
+    if len(told) < least or not _UNCLEAR.isdisjoint(lowered):
+        return False
+    return lowered[-1] != "her"
 
 
 def _lower_first(text: str, names: Names) -> str:
