@@ -135,3 +135,12 @@ def test_an_adjective_is_no_clause_and_no_object() -> None:
         "Fletcher), who employs subtle humiliation."
     )
     assert got == ["Nurse Mildred Ratched employs subtle humiliation."], got
+
+
+def test_a_misparsed_sentence_gives_no_garbled_line() -> None:
+    # The parser reads "Snyder confronts" as a compound and "revealing" as the root.
+    got = texts(
+        "Corrupt Joliet police Lieutenant William Snyder confronts Hooker, revealing "
+        "Lonnegan's involvement and demanding part of Hooker's cut."
+    )
+    assert not any("Hooker reveals" in t for t in got), got

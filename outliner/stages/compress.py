@@ -342,6 +342,8 @@ def realise(
         plural = " and " in subject_text
     if head.tag_ == "VBG" and not _is_verb(head):
         return None  # an adjective the tagger took for a participle: no clause
+    if _misparsed(head, subject_tokens, doc):
+        return None
     last = doc[max(predicate)]
     if last.pos_ == "ADJ" and last.dep_ in ("pobj", "dobj") and last.lower_ != "own":
         return None  # "run by steely, unyielding Nurse Ratched": its noun went as an apposition
@@ -467,6 +469,16 @@ def _disagrees(head: Token, subject: Token, plural: bool) -> bool:
     auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass") and c.i < head.i]
     finite = auxes[0] if auxes else head
     return finite.tag_ == "VBP" and not plural and subject.pos_ in ("NOUN", "PROPN")
+
+
+def _misparsed(head: Token, subject_tokens: set[int], doc: Doc) -> bool:
+    """A parse no line can be told from: a sentence whose root is a bare participle with
+    a subject ("Snyder confronts Hooker, revealing ...", read as "[Snyder confronts]
+    Hooker revealing ..."), or a finite verb inside the subject's phrase."""
+    bare = head.dep_ == "ROOT" and head.tag_ == "VBG"
+    if bare and not any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        return True
+    return any(doc[i].pos_ == "VERB" and doc[i].tag_ in _FINITE for i in subject_tokens)
 
 
 def _is_verb(token: Token) -> bool:
