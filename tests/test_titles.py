@@ -122,3 +122,39 @@ def test_a_logline_given_in_the_input_is_used_as_it_is() -> None:
     assert result.title_page is not None
     assert result.title_page.logline_origin is LineOrigin.GIVEN
     assert seed_text("001").startswith(result.title_page.logline)
+
+
+def test_the_protagonist_is_the_most_present_counting_pronouns() -> None:
+    from outliner.document import Outline
+    from outliner.stages.analyse import analyse
+    from outliner.stages.compress import Names
+    from outliner.stages.read import read
+    from outliner.stages.titles import protagonist
+
+    text = (
+        "Erin Brockovich, a single mother, looks for a job. Erin meets the lawyer Ed Masry. "
+        "Ed refuses to hire her. Ed laughs at Erin. Ed shrugs. Ed leaves for lunch. Erin "
+        "finds medical records in a file. She visits her neighbour. She calls her son. She "
+        "wins the case."
+    )
+    made = analyse(Outline(read(text, "x.txt")))
+    named = {c.name: c.mentions for c in made.characters}
+    assert named["Ed"] > named["Erin"]  # by names alone Ed would lead
+    hero = protagonist(made, Names(made))
+    assert hero is not None and hero.name == "Erin"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "acts"),
+    [
+        ("John must be the only survivor.", False),
+        ("Hooker is sent to Chicago.", False),
+        ("Mike befriends his children.", True),
+    ],
+)
+def test_a_goal_is_something_the_protagonist_does(sentence: str, acts: bool) -> None:
+    from outliner.stages.titles import _acts
+
+    doc = parse_sentence(sentence)
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert _acts(root) is acts

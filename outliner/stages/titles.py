@@ -15,7 +15,9 @@ like beat lines, so the logline tells nothing the first half does not.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from outliner.document import Character, Outline
 from outliner.lexicon import is_common_word, strip_possessive
@@ -27,8 +29,11 @@ from outliner.stages.compress import (
     realise,
     subject_of,
 )
-from outliner.stages.events import importance
+from outliner.stages.events import SETTING, importance
 from outliner.stages.lines import opens_with_pronoun
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 AUTO = "auto"  # --title auto: ask the model for a title
 UNTITLED = "Untitled"
@@ -77,20 +82,32 @@ class Pitch:
     descriptor: str
 
 
+# The one who acts at the Change of Plans is the protagonist when they are nearly as
+# present as the most present character ("Holmes" beside "Blackwood" who is talked about
+# more; not "Ed" beside "Erin").
+NEARLY_AS_PRESENT = 0.75
+
+
 def protagonist(outline: Outline, names: Names) -> Character | None:
-    """The character who acts at the Change of Plans when they are among the three most
-    mentioned; else the most mentioned."""
-    ranked = sorted(outline.characters, key=lambda c: (-c.mentions, c.first_sentence))
+    """The most present character (named, or meant by a pronoun or description the
+    resolver placed), unless the one who acts at the Change of Plans is the second most
+    present and nearly as present."""
+    said = Counter(name for m in outline.mentions for name in m.characters)
+
+    def presence(c: Character) -> int:
+        return c.mentions + said[c.name]
+
+    ranked = sorted(outline.characters, key=lambda c: (-presence(c), c.first_sentence))
     if not ranked:
         return None
     tp2 = next((tp.sentence for tp in outline.turning_points if tp.number == 2), None)
-    if tp2 is not None:
+    if tp2 is not None and len(ranked) > 1:
         for head in clause_heads(outline.document.doc(tp2))[:1]:
             subject = subject_of(head)
             name = _name_of(subject, tp2, names) if subject is not None else None
-            top = {c.name: c for c in ranked[:3]}
-            if name in top:
-                return top[name]
+            second = ranked[1]
+            if name == second.name and presence(second) >= NEARLY_AS_PRESENT * presence(ranked[0]):
+                return second
     return ranked[0]
 
 
@@ -137,12 +154,22 @@ def _clauses(
             continue
         if subject is not None and _name_of(who, sentence, names) != subject:
             continue
+        if must and not _acts(head):
+            continue  # "must be the only survivor", "must be sent": no goal
         for level in LEVELS:
             skip = parenthesised(doc)
             text = realise(doc, sentence, head, who, level, skip, False, names, must=must)
             if text and text not in out and not opens_with_pronoun(text):
                 out.append(text)
     return out
+
+
+def _acts(head: Token) -> bool:
+    """Whether a clause tells something its subject does: not a state ("is", "seems")
+    and not something done to them ("is sent")."""
+    if any(c.dep_ == "auxpass" for c in head.children):
+        return False
+    return head.lemma_.lower() not in SETTING
 
 
 def logline_candidates(outline: Outline, names: Names) -> list[str]:
