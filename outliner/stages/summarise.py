@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from outliner.backends import Summarizer
-from outliner.backends.parser import parse_sentence
+from outliner.backends.parser import parse, parse_sentence
 from outliner.config import Options
 from outliner.diagnostics import Code, Diagnostic
 from outliner.document import Beat, LineOrigin, Outline, SentenceKind, TitlePage
@@ -38,28 +38,16 @@ from outliner.stages.titles import AUTO, UNTITLED, logline_candidates, title_fro
 from outliner.story.openings import name_opening
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 # Share of a line's content words that must appear (by stem) in its passage.
 MIN_SUPPORT = 0.75
-STEM = 4
 # How far apart (in words) a name and its action may stand in the passage.
 WINDOW = 10
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9\"')][.!?])\s")
 _CLAUSE_BREAKS = re.compile(
     r",\s(?:who|which|where|while|whereas|thereby|only to|however|but|although)\b|;\s|\s[-–—]\s"
-)
-# Function words carry no facts: they are neither evidence of invention nor anchors.
-_FUNCTION = frozenset(
-    """a about above after again against all also although among an and any are as at be
-    because been before being below between both but by can cannot could did do does doing
-    down during each even ever every for from further had has have having he her here hers
-    him himself his how i if in into is it its itself just me more most much must my no nor
-    not of off on once only or other our out over own same she should since so some such
-    than that the their theirs them themselves then there these they this those through to
-    too under until up upon very was we were what when where which while who whom whose
-    why will with within without would you your yours""".split()
 )
 # Auxiliaries and adverbs stand between a name and its verb: "Ballu is arrested".
 _AUX = frozenset("finally later meanwhile now soon still".split())
@@ -76,17 +64,24 @@ def clean(reply: str) -> str:
     return line
 
 
-def _stems(text: str) -> set[str]:
-    return {w.lower()[:STEM] for w in WORD.findall(text)}
+# Parts of speech that carry a line's facts: what people do and what they do it to.
+_CONTENT = frozenset({"VERB", "NOUN", "ADJ", "ADV"})
 
 
-def _tokens(text: str) -> list[str]:
-    return [strip_possessive(w) for w in WORD.findall(text)]
+def _content(token: Token) -> bool:
+    """A word that says what happens or to what: a lowercase verb, noun, adjective or
+    adverb that is no stop word (spaCy's list) and no linking adverb ("meanwhile")."""
+    return (
+        token.pos_ in _CONTENT
+        and not token.is_stop
+        and token.text.islower()
+        and len(token.text) >= 3
+        and token.lower_ not in _AUX
+    )
 
 
-def _is_anchor(word: str) -> bool:
-    """A word that says what a person does or is: content, lowercase, not a name."""
-    return word.islower() and len(word) >= 3 and word not in _FUNCTION and word not in _AUX
+def _name(token: Token) -> str:
+    return strip_possessive(token.text)
 
 
 def misplaced_names(line: str, passage: str, synopsis_names: set[str]) -> list[str]:
@@ -94,46 +89,52 @@ def misplaced_names(line: str, passage: str, synopsis_names: set[str]) -> list[s
 
     For each name, the nearest content word after it (its verb, usually) must follow the
     same name within a few words in one sentence of the passage, and the nearest content
-    word before it (the verb it is the object of) must precede it there. This catches a
-    small model's favourite slip, swapping who does what ("Ram installs himself as the new
-    boss" from "Ballu installs himself as the new boss"). It also rejects some faithful
-    rewrites (active for passive); those fall back to the source, which is still true.
+    word before it (the verb it is the object of) must precede it there; words compare by
+    lemma. This catches a small model's favourite slip, swapping who does what ("Ram
+    installs himself as the new boss" from "Ballu installs himself as the new boss"). It
+    also rejects some faithful rewrites (active for passive); the compressions stand in.
     """
-    words = _tokens(line)
-    sentences = [_tokens(s) for s in re.split(r"(?<=[.!?])\s+", passage)]
+    tokens = [t for t in parse_sentence(line) if not t.is_punct and t.pos_ != "PART"]
+    sentences = [
+        [t for t in sentence if not t.is_punct and t.pos_ != "PART"]
+        for doc in parse([passage])
+        for sentence in doc.sents
+    ]
     problems = []
-    for i, word in enumerate(words):
-        if word not in synopsis_names:
+    for i, token in enumerate(tokens):
+        name = _name(token)
+        if name not in synopsis_names:
             continue
-        after = next((w for w in words[i + 1 : i + 5] if _is_anchor(w)), None)
-        before = next((w for w in reversed(words[max(0, i - 3) : i]) if _is_anchor(w)), None)
+        after = next((t for t in tokens[i + 1 : i + 5] if _content(t)), None)
+        before = next((t for t in reversed(tokens[max(0, i - 3) : i]) if _content(t)), None)
         for anchor, forward in ((after, True), (before, False)):
-            if anchor and not _near(word, anchor, forward, sentences):
-                problems.append(f"{word} {anchor}" if forward else f"{anchor} {word}")
+            if anchor is not None and not _near(name, anchor, forward, sentences):
+                said = f"{name} {anchor.text}" if forward else f"{anchor.text} {name}"
+                problems.append(said)
     return problems
 
 
-def _near(name: str, anchor: str, forward: bool, sentences: list[list[str]]) -> bool:
-    stem = anchor.lower()[:STEM]
+def _near(name: str, anchor: Token, forward: bool, sentences: list[list[Token]]) -> bool:
+    lemma = anchor.lemma_.lower()
     for tokens in sentences:
         for i, token in enumerate(tokens):
-            if token != name:
+            if _name(token) != name:
                 continue
             span = tokens[i + 1 : i + 1 + WINDOW] if forward else tokens[max(0, i - WINDOW) : i]
-            if any(t.lower()[:STEM] == stem for t in span):
+            if any(t.lemma_.lower() == lemma for t in span):
                 return True
     return False
 
 
 def unsupported_words(line: str, passage: str) -> list[str]:
-    """The line's lowercase content words that its passage lacks, if too many of them do.
+    """The line's content words whose lemma its passage lacks, if too many of them do.
 
     Names are checked on their own; here only the words that carry the events count.
     """
-    content = [w for w in WORD.findall(line) if len(w) >= STEM and w.islower()]
-    content = [w for w in content if w not in _FUNCTION]
-    source = _stems(passage)
-    missing = [w for w in content if w[:STEM] not in source]
+    content = [t for t in parse_sentence(line) if _content(t)]
+    source = {t.lemma_.lower() for doc in parse([passage]) for t in doc}
+    source |= {t.lower_ for doc in parse([passage]) for t in doc}
+    missing = [t.text for t in content if t.lemma_.lower() not in source]
     if content and len(missing) / len(content) > 1 - MIN_SUPPORT:
         return missing
     return []
@@ -141,7 +142,9 @@ def unsupported_words(line: str, passage: str) -> list[str]:
 
 def repeated(line: str) -> list[str]:
     """Words said three times or more: the mark of a model looping."""
-    counts = Counter(w.lower() for w in _tokens(line) if w.lower() not in _FUNCTION)
+    counts = Counter(
+        t.lemma_.lower() for t in parse_sentence(line) if not (t.is_stop or t.is_punct)
+    )
     return [w for w, n in counts.items() if n > 2]
 
 
@@ -188,7 +191,9 @@ def _shorten(words: list[str], max_words: int) -> list[str]:
     for end in range(max_words, max_words // 2, -1):
         if kept[end - 1].endswith((",", ";", ":")) or words[end].lower() in _JOINS:
             return [*kept[: end - 1], kept[end - 1].rstrip(",;:")]
-    while len(kept) > 1 and kept[-1].lower().strip(",;:") in _FUNCTION:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    while len(kept) > 1 and kept[-1].lower().strip(",;:") in STOP_WORDS:
         kept.pop()  # never end on "the", "his", "to"
     return kept
 
@@ -473,7 +478,7 @@ def make_logline(
 def _names(outline: Outline) -> set[str]:
     """Every word of every character's names, and the synopsis' other rare capitalised words."""
     names = {part for c in outline.characters for n in c.names for part in n.split()}
-    for word in _tokens(outline.document.text):
+    for word in (strip_possessive(w) for w in WORD.findall(outline.document.text)):
         if is_capitalised(word) and not is_common_word(word):
             names.add(word)
     return names
