@@ -9,14 +9,11 @@ gives each character a gender; places and each sentence's setting come from the 
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from outliner.diagnostics import Code, Diagnostic
 from outliner.document import Character, Document, Outline, SentenceKind
 from outliner.story.places import find_places
-
-_PARENTHESES = re.compile(r"\([^()]*\)")
 
 
 def find_characters(document: Document) -> tuple[Character, ...]:
