@@ -221,3 +221,8 @@ def test_a_past_sentence_in_a_story_told_in_the_present_is_backstory() -> None:
 def test_people_leaving_end_the_scene() -> None:
     settings = _setting_of("Mara hides in the barn. Then she flees. She runs. She hides.")
     assert settings == {0: ("INT. BARN", False), 1: ("INT. BARN", True)}
+
+
+def test_a_plural_owner_takes_the_bare_apostrophe() -> None:
+    names = {p.name for p in _places("Annie drives to her parents' lake house.")}
+    assert "PARENTS' LAKE HOUSE" in names, names

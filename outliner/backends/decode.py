@@ -124,19 +124,8 @@ def greedy(
     rows = len(bodies)
     if rows == 0:
         return []
-    width = max(len(b) for b in bodies)
-    plen = prefix.ids.shape[1]
-    body_ids = torch.tensor([[pad_id] * (width - len(b)) + list(b) for b in bodies])
-    mask = torch.cat(
-        [
-            torch.ones(rows, plen, dtype=torch.long),
-            torch.tensor([[0] * (width - len(b)) + [1] * len(b) for b in bodies]),
-        ],
-        dim=1,
-    )
-    positions = (mask.cumsum(-1) - 1).clamp(min=0)
-    cache = copy.deepcopy(prefix.cache)
-    cache.batch_repeat_interleave(rows)
+    body_ids, mask, positions, cache = _left_padded(prefix, bodies, pad_id)
+    width, plen = body_ids.shape[1], prefix.ids.shape[1]
     stops = torch.tensor(sorted(set(stop_ids)))
     base = model.base_model
     allowed = None if vocabulary is None else {*vocabulary, *stop_ids}
@@ -207,19 +196,8 @@ def score(
     if rows == 0:
         return []
     bodies = [list(label) + list(t) for t in texts]
-    width = max(len(b) for b in bodies)
-    plen = prefix.ids.shape[1]
-    body_ids = torch.tensor([[pad_id] * (width - len(b)) + b for b in bodies])
-    mask = torch.cat(
-        [
-            torch.ones(rows, plen, dtype=torch.long),
-            torch.tensor([[0] * (width - len(b)) + [1] * len(b) for b in bodies]),
-        ],
-        dim=1,
-    )
-    positions = (mask.cumsum(-1) - 1).clamp(min=0)
-    cache = copy.deepcopy(prefix.cache)
-    cache.batch_repeat_interleave(rows)
+    body_ids, mask, positions, cache = _left_padded(prefix, bodies, pad_id)
+    width, plen = body_ids.shape[1], prefix.ids.shape[1]
     common_ids = common.id_set
     with torch.inference_mode():
         hidden = model.base_model(
@@ -249,3 +227,24 @@ def score(
             picked = logprobs[torch.arange(n), torch.tensor([column[t] for t in text])]
             out.append(float(picked.mean()))
     return out
+
+
+def _left_padded(
+    prefix: Prefix, bodies: Sequence[Sequence[int]], pad_id: int
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, Any]:
+    """Token rows left-padded to one width after the shared prefix: their ids, the
+    attention mask over prefix and rows, positions, and the prefix cache repeated per row."""
+    rows, width = len(bodies), max(len(b) for b in bodies)
+    plen = prefix.ids.shape[1]
+    body_ids = torch.tensor([[pad_id] * (width - len(b)) + list(b) for b in bodies])
+    mask = torch.cat(
+        [
+            torch.ones(rows, plen, dtype=torch.long),
+            torch.tensor([[0] * (width - len(b)) + [1] * len(b) for b in bodies]),
+        ],
+        dim=1,
+    )
+    positions = (mask.cumsum(-1) - 1).clamp(min=0)
+    cache = copy.deepcopy(prefix.cache)
+    cache.batch_repeat_interleave(rows)
+    return body_ids, mask, positions, cache

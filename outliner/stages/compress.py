@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from outliner.stages.events import importance
-from outliner.stages.lines import MAX_BEAT_WORDS, words
+from outliner.stages.lines import MAX_BEAT_WORDS, lost_its_noun, words
 from outliner.story.openings import names_text
 
 if TYPE_CHECKING:
@@ -229,17 +229,15 @@ def _after_comma(child: Token) -> bool:
 
 
 def _first_argument(prep: Token, verb: Token) -> bool:
-    """The first prepositional phrase after a verb without an object: its argument
-    ("escapes from jail", "is in tatters", "falls in love")."""
-    if verb.lemma_ == "be":
-        # "he is second on the list", "is in tatters": a copula keeps its phrase
-        return any(c.dep_ == "prep" and c.i > verb.i for c in verb.children) and (
-            prep.i == min(c.i for c in verb.children if c.dep_ == "prep" and c.i > verb.i)
-        )
-    if any(c.dep_ in ("dobj", "attr", "acomp", "oprd", "ccomp") for c in verb.children):
-        return False
+    """The first prepositional phrase after a verb without an object, or after a copula
+    whatever follows it: its argument ("escapes from jail", "falls in love", "is in
+    tatters", "is second on the list")."""
     preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
-    return bool(preps) and preps[0].i == prep.i
+    first = bool(preps) and preps[0].i == prep.i
+    objects = ("dobj", "attr", "acomp", "oprd", "ccomp")
+    if verb.lemma_ != "be" and any(c.dep_ in objects for c in verb.children):
+        return False
+    return first
 
 
 def _kept(token: Token, level: int, skip: set[int], keep_conj: bool) -> set[int]:
@@ -344,9 +342,8 @@ def realise(
         return None  # an adjective the tagger took for a participle: no clause
     if _misparsed(head, subject_tokens, doc):
         return None
-    last = doc[max(predicate)]
-    if last.pos_ == "ADJ" and last.dep_ in ("pobj", "dobj") and last.lower_ != "own":
-        return None  # "run by steely, unyielding Nurse Ratched": its noun went as an apposition
+    if lost_its_noun(doc[max(predicate)]):
+        return None  # its noun went as an apposition
     forms = _present(doc, head, plural, joined, must, renamed)
     parts = []
     for i in sorted(predicate):

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from outliner.lexicon import WORD, is_capitalised, is_common_word, strip_possessive
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from outliner.document import Outline
 
@@ -105,13 +105,15 @@ def fragment(doc: Doc) -> str | None:
         return f"a subordinate clause alone ({marks[0].text} ...)"
     if tokens[-1].tag_ in _DANGLING:
         return f"ends on {tokens[-1].text!r}"
-    if (
-        tokens[-1].pos_ == "ADJ"
-        and tokens[-1].dep_ in ("pobj", "dobj")
-        and tokens[-1].lower_ != "own"
-    ):
-        return f"ends on an adjective without its noun ({tokens[-1].text})"  # "run by steely."
+    if lost_its_noun(tokens[-1]):
+        return f"ends on an adjective without its noun ({tokens[-1].text})"
     return None
+
+
+def lost_its_noun(token: Token) -> bool:
+    """An adjective standing where its noun should ("run by steely." from "run by steely,
+    unyielding Nurse Ratched"); "of their own" is whole."""
+    return token.pos_ == "ADJ" and token.dep_ in ("pobj", "dobj") and token.lower_ != "own"
 
 
 def line_problems(

@@ -132,8 +132,8 @@ def unsupported_words(line: str, passage: str) -> list[str]:
     Names are checked on their own; here only the words that carry the events count.
     """
     content = [t for t in parse_sentence(line) if _content(t)]
-    source = {t.lemma_.lower() for doc in parse([passage]) for t in doc}
-    source |= {t.lower_ for doc in parse([passage]) for t in doc}
+    told = [t for doc in parse([passage]) for t in doc]
+    source = {t.lemma_.lower() for t in told} | {t.lower_ for t in told}
     missing = [t.text for t in content if t.lemma_.lower() not in source]
     if content and len(missing) / len(content) > 1 - MIN_SUPPORT:
         return missing

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from outliner.backends.parser import parse_sentence
 from outliner.document import Character, Outline
 from outliner.lexicon import is_common_word, strip_possessive
 from outliner.stages.compress import (
@@ -124,8 +125,6 @@ def descriptor(character: Character) -> str:
     """A short descriptor before the name: the noun of its description ("a notorious
     gangster who ..." -> "notorious gangster"), else its role word, else nothing."""
     if character.description:
-        from outliner.backends.parser import parse_sentence
-
         doc = parse_sentence(character.description)
         chunk = next(iter(doc.noun_chunks), None)
         if chunk is not None and chunk.root.pos_ == "NOUN" and chunk.start == 0:
@@ -210,17 +209,17 @@ def logline_candidates(outline: Outline, names: Names) -> list[str]:
 # "... must rescue her" tells a reader who has not read the synopsis nothing.
 MIN_INCIDENT_WORDS = 4  # "Ballu escapes from jail"
 MIN_GOAL_WORDS = 2  # "restore Ram's reputation"
-_UNCLEAR = frozenset({"he", "she", "him", "they", "them", "it"})
 
 
 def _tells_enough(text: str, least: int) -> bool:
-    """At least `least` words, and no pronoun the reader cannot place (the resolver
-    named the ones it could); "her" is unclear as an object, fine before a noun."""
-    told = text.split()
-    lowered = [w.lower().strip(",;:") for w in told]
-    if len(told) < least or not _UNCLEAR.isdisjoint(lowered):
+    """At least `least` words, and no personal pronoun the reader cannot place (the
+    resolver named the ones it could): "rescue her" is unclear, "restore her reputation"
+    (a possessive) and "defend himself" (a reflexive) are not."""
+    if len(text.split()) < least:
         return False
-    return lowered[-1] != "her"
+    return not any(
+        t.tag_ == "PRP" and not t.lower_.endswith(("self", "selves")) for t in parse_sentence(text)
+    )
 
 
 def _lower_first(text: str, names: Names) -> str:

@@ -44,6 +44,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from outliner.document import Mention, Outline
+from outliner.story.evaluate import match
 
 # Words that are titles, not names: "Mr. Bixler", "Captain Warner", "Father Lawrence".
 TITLES = frozenset(
@@ -157,19 +158,7 @@ def matches(predicted: Sequence[set[str]], gold: Sequence[set[str]]) -> bool:
     off one to one, each pair sharing a word (a perfect bipartite matching)."""
     if len(predicted) != len(gold):
         return False
-    owner: dict[int, int] = {}
-
-    def augment(i: int, seen: set[int]) -> bool:
-        for j, words in enumerate(gold):
-            if j in seen or not predicted[i] & words:
-                continue
-            seen.add(j)
-            if j not in owner or augment(owner[j], seen):
-                owner[j] = i
-                return True
-        return False
-
-    return all(augment(i, set()) for i in range(len(predicted)))
+    return len(match(list(predicted), list(gold))) == len(predicted)
 
 
 def _gold_words(name: str, shared: set[str]) -> set[str]:

@@ -334,7 +334,10 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 VAGUE_HEADS = frozenset({"area", "region", "zone", "part", "section", "district"})
 
 
-APOSTROPHE, POSSESSIVE_S = "'", "'S"
+def possessive(owner: str, plural: bool) -> str:
+    """A heading's owner: "ROSHIDA'S", and a plural common noun with the bare apostrophe
+    ("PARENTS'", "GANG MEMBERS'")."""
+    return f"{owner.upper()}'" if plural else f"{owner.upper()}'S"
 
 
 def clean_name(text: str) -> str:
@@ -470,9 +473,8 @@ class Reader:
         owner = self.owner(token, sentence)
         name = clean_name(" ".join(t.text for t in words))
         if owner:
-            # "her parents' lake house": a plural common noun takes the bare apostrophe
-            plural = owner[:1].islower() and owner.endswith("s")
-            name = f"{owner.upper()}{APOSTROPHE if plural else POSSESSIVE_S} {name}"
+            plural = owner[:1].islower() and owner.endswith("s")  # "her parents' lake house"
+            name = f"{possessive(owner, plural)} {name}"
         children = list(token.children)
         unowned = owner is None and any(c.dep_ == "poss" for c in children)
         # "the building where Rachel died" is that building, not the last one named
@@ -511,10 +513,10 @@ class Reader:
         if of_object is None or found.specific:
             return found
         if of_object.text in self.canonical:
-            owner = f"{self.canonical[of_object.text].upper()}'S"
+            owner = possessive(self.canonical[of_object.text], plural=False)
         elif of_object.pos_ == "NOUN" and kind_of(of_object.lemma_) is None:
             owner = clean_name(" ".join(t.text for t in _name_words(of_object)))
-            owner = f"{owner}'" if owner.endswith("S") else f"{owner}'S"
+            owner = possessive(owner, plural=owner.endswith("S"))
         else:
             return found
         return replace(found, name=f"{owner} {found.name}", specific=True)
