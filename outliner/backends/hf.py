@@ -49,20 +49,19 @@ class TransformersSummarizer:
     ) -> None:
         offline()
         import torch
-        from transformers import (
-            AutoConfig,
-            AutoModelForCausalLM,
-            AutoModelForSeq2SeqLM,
-            AutoTokenizer,
-        )
+        from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForSeq2SeqLM
+
+        from outliner.backends.background import LOADING
+        from outliner.backends.tokens import load_tokenizer
 
         self.name = name or str(path)
         try:
             config = AutoConfig.from_pretrained(str(path))
             self.seq2seq = bool(getattr(config, "is_encoder_decoder", False))
-            self.tokenizer: Any = AutoTokenizer.from_pretrained(str(path))
+            self.tokenizer: Any = load_tokenizer(Path(path), self.seq2seq)
             loader: Any = AutoModelForSeq2SeqLM if self.seq2seq else AutoModelForCausalLM
-            self.model: Any = loader.from_pretrained(str(path), dtype=torch.float32)
+            with LOADING:
+                self.model: Any = loader.from_pretrained(str(path), dtype=torch.float32)
         except (OSError, ValueError, KeyError) as exc:
             # transformers' messages run over several lines: the whole of it, on one
             reason = one_line(str(exc) or type(exc).__name__)

@@ -92,10 +92,12 @@ def lookup(name: str) -> ModelSpec | None:
     return None
 
 
-def load_summarizer(name: str = DEFAULT_MODEL) -> Summarizer:
-    """A ready summarizer for a name, alias, local directory or cached hub id.
+def load_summarizer(name: str = DEFAULT_MODEL, background: bool = False) -> Summarizer:
+    """A summarizer for a name, alias, local directory or cached hub id.
 
-    Registered GGUF models are prepared (converted into models/cache/) if needed.
+    Registered GGUF models are prepared (converted into models/cache/) if needed. With
+    `background`, the default model's weights load on a thread while the caller goes on
+    (see background.py); a name that is no model still fails here, at once.
     """
     spec = lookup(name)
     if spec is not None:
@@ -106,6 +108,12 @@ def load_summarizer(name: str = DEFAULT_MODEL) -> Summarizer:
             from outliner.backends.hf import TransformersSummarizer
 
             path = gguf_cache.prepare(spec)
+            if background:
+                from outliner.backends.background import BackgroundSummarizer
+
+                return BackgroundSummarizer(
+                    spec.name, lambda: TransformersSummarizer(path, name=spec.name)
+                )
             return TransformersSummarizer(path, name=spec.name)
         raise ModelError(f"model {spec.name!r} has an unknown source {spec.source!r}")
     return _load_path_or_hub_id(name)

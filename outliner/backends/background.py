@@ -1,0 +1,58 @@
+"""Load a summarizer on a background thread while the story is read.
+
+A cold start spends seconds importing torch and transformers and reading the model's
+weights, and seconds more parsing the synopsis, encoding its sentences and finding its
+structure; none of the latter needs the summarizer. So the summarizer loads beside them
+and the first call that needs it waits for it. Load errors surface at that call, as the
+same ModelError (the caller still sees a model that cannot load, before any file is
+written).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from outliner.backends import Summarizer
+from outliner.prompts import Task
+
+# transformers' from_pretrained sets process-wide state while it builds a model (default
+# dtype, init hooks): two loads at once on two threads must not interleave.
+LOADING = threading.Lock()
+
+
+class BackgroundSummarizer:
+    """A summarizer being made by `make` on a daemon thread (a process that stops early,
+    on bad input or a signal, does not wait for it)."""
+
+    def __init__(self, name: str, make: Callable[[], Summarizer]) -> None:
+        self.name = name
+        self._made: Summarizer | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._load, args=(make,), daemon=True)
+        self._thread.start()
+
+    def _load(self, make: Callable[[], Summarizer]) -> None:
+        try:
+            self._made = make()
+        except BaseException as exc:  # handed to the thread that needs the model
+            self._error = exc
+
+    def ready(self) -> Summarizer:
+        """The summarizer, once loaded; its load error, raised here."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._made is not None
+        return self._made
+
+    def summarise(self, task: Task, passages: Sequence[str]) -> list[str]:
+        return self.ready().summarise(task, passages)
+
+    def score(self, task: Task, texts: Sequence[str]) -> list[float]:
+        return self.ready().score(task, texts)
+
+    def __getattr__(self, attribute: str) -> Any:
+        # What a backend offers beyond the protocol (model, tokenizer, stats for `bench`).
+        return getattr(self.ready(), attribute)
