@@ -144,3 +144,40 @@ def test_a_misparsed_sentence_gives_no_garbled_line() -> None:
         "Lonnegan's involvement and demanding part of Hooker's cut."
     )
     assert not any("Hooker reveals" in t for t in got), got
+
+
+def test_only_clauses_the_sentence_asserts_are_told() -> None:
+    """A rumour's content, a purpose, a condition, a maybe: none happened."""
+    cases = {
+        "The patients pass a whispered rumor that Ballu dramatically escaped the jail.": "Ballu",
+        "Ganga distracts the guards so that Ballu can reach the base unseen.": "Ballu",
+        "If Ram finds Ganga at the base, Ballu will warn the gang.": "Ram finds",
+        "Ram meets a dealer who could sell him the stolen guns.": "A dealer",
+    }
+    for sentence, told in cases.items():
+        got = texts(sentence + " Ganga waits for Ballu.")
+        assert got and not any(t.startswith(told) for t in got), (sentence, got)
+
+
+def test_a_reveal_tells_what_is_revealed() -> None:
+    got = texts("When Ganga confronts Ram, it is revealed that Ram previously dated Roshida.")
+    assert "Ram dated Roshida." in got  # told in the past: it happened before the story
+    got = texts("Ganga learned that Roshida had killed Ram's sister. Ram waits.")
+    assert "Roshida has killed Ram's sister." in got
+    got = texts("Ram says that Ballu escaped from the jail. Ganga waits.")
+    assert not any(t.startswith("Ballu") for t in got), got  # said, not known
+
+
+def test_neither_nor_stays_whole() -> None:
+    got = texts("Ram is delighted to find that Ballu is neither deaf nor mute. Ganga waits.")
+    assert "Ballu is neither deaf nor mute." in got
+    assert not any("is deaf" in t for t in got), got
+
+
+def test_a_relative_clause_is_about_the_noun_its_verb_agrees_with() -> None:
+    got = texts(
+        "In 1993, Ganga is an unemployed single mother of three children, who has recently "
+        "been injured in a traffic accident. Ram waits."
+    )
+    assert "Ganga has been injured in a traffic accident." in got
+    assert not any(t.startswith("Three children") for t in got), got

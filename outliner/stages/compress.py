@@ -54,7 +54,6 @@ _ALWAYS_DROP = frozenset(
         "intj",
         "meta",
         "npadvmod",
-        "preconj",
         "cc",
         "conj",
     }
@@ -108,7 +107,7 @@ def subject_of(head: Token) -> Token | None:
     own = _subject_child(head)
     if own is not None:
         if own.lower_ in _RELATIVE and head.dep_ == "relcl":
-            antecedent = head.head  # "Ganga, who is a police officer": Ganga
+            antecedent = _antecedent(head)  # "Ganga, who is a police officer": Ganga
             if antecedent.dep_ == "attr":  # "Ballu is a gangster who is arrested": Ballu
                 return _subject_child(antecedent.head)
             if any(c.lower_ in ("a", "an") for c in antecedent.children):
@@ -127,19 +126,87 @@ def subject_of(head: Token) -> Token | None:
     return None
 
 
+def _antecedent(relative: Token) -> Token:
+    """The noun a relative clause is about. The parser hangs it on the nearest noun; a
+    singular verb after a plural "of" noun means the noun before "of": "a mother of three
+    children, who has been injured" is about the mother."""
+    noun = relative.head
+    auxes = [c for c in relative.children if c.dep_ in ("aux", "auxpass") and c.i < relative.i]
+    finite = auxes[0] if auxes else relative
+    singular = finite.tag_ == "VBZ" or finite.lower_ == "was"
+    of = noun.head
+    if singular and noun.tag_ in ("NNS", "NNPS") and of.dep_ == "prep" and of.lower_ == "of":
+        return of.head
+    return noun
+
+
 def clause_heads(doc: Doc) -> list[Token]:
-    """Verbs that head a clause which can be told on its own, main clause first."""
+    """Verbs that head a clause which can be told on its own, main clause first: a
+    clause the sentence asserts happened, never one it only reports, supposes or aims at."""
     heads: list[Token] = []
     for token in doc:
         if token.pos_ not in ("VERB", "AUX"):
             continue
         if token.dep_ == "ROOT":
             heads.insert(0, token)
+        elif not _asserted(token):
+            continue
         elif token.dep_ in ("conj", "relcl") and _finite(token):
             heads.append(token)
         elif token.dep_ == "advcl" and (_finite(token) or token.tag_ == "VBG"):
             heads.append(token)
+        elif token.dep_ == "ccomp" and (_finite(token) or _past_read_as_participle(token)):
+            heads.append(token)  # what a reveal reveals: "it is revealed that Kat ..."
     return heads
+
+
+# Verbs whose complement clause the sentence asserts as true: what is revealed, found,
+# learned is so ("McMurphy finds that Bromden is neither deaf nor mute"); what is said,
+# believed or hoped may not be.
+FACTIVE = frozenset(
+    """admit confess confirm discover find know learn notice prove realise realize
+    reveal see show""".split()
+)
+# Conjunctions that open a clause the sentence does not assert: a condition ("if he
+# finds her"), a purpose ("so that John can infiltrate"), a manner ("as if he owns it").
+_UNASSERTED_MARKS = frozenset({"if", "unless", "whether", "lest", "so"})
+
+
+def _asserted(verb: Token) -> bool:
+    """Whether the sentence tells the clause as having happened. Not: a noun's content
+    ("a rumor that McMurphy escaped": the relative clause opened by "that" as a
+    complementizer), a condition or purpose, a clause with a modal ("who could help
+    him"), a reported or wanted clause (a verb's complement), and what is joined to one."""
+    finite = _finite(verb)
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    while finite and verb.dep_ == "xcomp" and not _finite(verb):
+        # "promises to help Ballu escape but betrays him": the parser joins "betrays"
+        # to "help"; a finite verb is joined to the finite one above
+        verb = verb.head
+    if verb.dep_ == "ROOT":
+        return True
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in FACTIVE:
+        return _asserted(verb.head)
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.lemma_.lower() in FACTIVE:
+        return _asserted(verb.head.head)  # "is horrified to see", "is delighted to find"
+    if verb.dep_ in ("ccomp", "xcomp", "csubj", "pcomp", "acl"):
+        return False
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if verb.dep_ == "relcl" and "that" in marks:
+        return False
+    if marks & _UNASSERTED_MARKS:
+        return False
+    # A relative or adverbial clause is told as fact whatever holds its noun or verb
+    # ("wants to go to the base where Roshida lives"), unless a modal makes it a maybe.
+    return not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
+def _past_read_as_participle(verb: Token) -> bool:
+    """A participle with a subject of its own and no auxiliary: the tagger's VBN for a
+    past tense ("that Kat previously dated Joey")."""
+    auxiliary = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb.tag_ == "VBN" and not auxiliary and _subject_child(verb) is not None
 
 
 def _finite(verb: Token) -> bool:
@@ -174,11 +241,15 @@ def _drop(child: Token, head: Token, level: int, keep_conj: bool) -> bool:
             # following and observing Hooker"), or the line is cut mid-phrase.
             return not _shares_its_object(head)
         # Object lists: "him and his mother" -> "him"; a subject stays whole.
-        return level >= 1 and not keep_conj and head.dep_ in ("dobj", "pobj", "dative")
+        # "neither deaf nor mute" stays whole: without "nor mute" it says the opposite.
+        paired = any(c.dep_ == "preconj" for c in head.children)
+        return (
+            level >= 1 and not keep_conj and not paired and head.dep_ in ("dobj", "pobj", "dative")
+        )
     if dep == "punct":
         return child.tag_ != "HYPH"  # "good-hearted" keeps its hyphen
     if dep == "mark":
-        return head.dep_ != "ccomp"  # "realises that ..." keeps "that"
+        return head.dep_ not in ("ccomp", "acl")  # "realises that ...", "a rumor that ..."
     if dep in _ALWAYS_DROP:
         return True
     if noun and child.i > head.i and _after_comma(child):
@@ -255,6 +326,8 @@ def _predicate(head: Token, level: int, skip: set[int], joined: bool) -> set[int
     for child in head.children:
         if child.i in skip or child.dep_ in _SUBJECT:
             continue
+        if child.dep_ == "mark" and head.dep_ == "ccomp":
+            continue  # a revealed clause told on its own: no "that"
         if joined and (child.dep_ == "cc" or _verb_conj(child)):
             # "Ram kills Roshida and Ballu escapes", "surrenders and swears that ..."
             out |= {child.i} if child.dep_ == "cc" else _kept(child, level, skip, False)
@@ -298,6 +371,8 @@ def candidates(
                 count = len(words(text))
                 if MIN_WORDS <= count <= max_words:
                     verbs = [head] + [c for c in head.children if joined and _verb_conj(c)]
+                    if head.dep_ == "ccomp":
+                        verbs.append(head.head)  # the line tells the reveal itself
                     out[text] = Candidate(
                         text,
                         sentence,
@@ -445,6 +520,8 @@ def _present(
             forms[finite.i] = f"must {base}" if verb is head else base
             continue
         renumber = renamed and finite.tag_ == "VBP"
+        if finite.tag_ == "VBD" and verb.dep_ == "ccomp" and verb.head.tag_ != "VBD":
+            continue  # told as past by a present verb ("is revealed that Kat dated Joey")
         if (
             finite.tag_ == "VBD"
             or renumber
