@@ -158,3 +158,27 @@ def test_a_goal_is_something_the_protagonist_does(sentence: str, acts: bool) -> 
     doc = parse_sentence(sentence)
     root = next(t for t in doc if t.dep_ == "ROOT")
     assert _acts(root) is acts
+
+
+def test_a_logline_goal_is_what_the_protagonist_sets_out_to_do() -> None:
+    """"Ram decides to find Ballu" gives the goal "find Ballu", not "decide to find ...";
+    an aim someone else states gives Ram none."""
+    from outliner.document import Outline
+    from outliner.stages.analyse import analyse
+    from outliner.stages.compress import Names
+    from outliner.stages.read import read
+    from outliner.stages.titles import _intentions
+
+    made = analyse(
+        Outline(
+            read(
+                "Ram Kumar is a police officer. Ram decides to find Ballu at the base. "
+                "Ganga vows to protect Ballu from the police.",
+                "x.txt",
+            )
+        )
+    )
+    names = Names(made)
+    assert "find Ballu at the base" in _intentions(made, 1, names, "Ram")
+    assert _intentions(made, 2, names, "Ram") == []
+    assert _intentions(made, 0, names, "Ram") == []

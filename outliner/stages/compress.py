@@ -511,7 +511,11 @@ def _present(
             plural_here = _plural_of(verb)  # "... and Ballu escapes": its own subject
         else:
             plural_here = plural
-        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+        auxes = [
+            c
+            for c in verb.children
+            if c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.tag_ != "TO"
+        ]
         finite = auxes[0] if auxes else verb
         if must:
             if finite.tag_ == "MD":

@@ -163,6 +163,36 @@ def _clauses(
     return out
 
 
+# Verbs that state an aim: what their complement says is the goal ("decides to find
+# Ballu", "vows to avenge her").
+INTENT = frozenset(
+    """aim attempt decide determine hope intend plan promise resolve seek set strive
+    swear try vow want""".split()
+)
+
+
+def _intentions(outline: Outline, sentence: int, names: Names, hero: str) -> list[str]:
+    """Goals the sentence gives the protagonist: the complement of an aim they state
+    ("Ram decides to find Ballu" -> "find Ballu"), at each pruning level."""
+    doc = outline.document.doc(sentence)
+    out: list[str] = []
+    for head in clause_heads(doc):
+        if head.lemma_.lower() not in INTENT:
+            continue
+        who = subject_of(head)
+        if who is None or _name_of(who, sentence, names) != hero:
+            continue
+        for aim in (c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+            to = {c.i for c in aim.children if c.dep_ == "aux" and c.lower_ == "to"}
+            for level in LEVELS:
+                skip = parenthesised(doc) | to
+                text = realise(doc, sentence, aim, who, level, skip, False, names, must=True)
+                body = text.rstrip(".").split(" must ", 1) if text else []
+                if len(body) == 2 and body[1] not in out:
+                    out.append(body[1])
+    return out
+
+
 def _acts(head: Token) -> bool:
     """Whether a clause tells something its subject does: not a state ("is", "seems")
     and not something done to them ("is sent")."""
@@ -189,7 +219,11 @@ def logline_candidates(outline: Outline, names: Names) -> list[str]:
     goal_sentences = [s.index for s in outline.document.plot if points[1] < s.index <= change]
     goal_sentences += [s.index for s in outline.document.plot if change < s.index <= last]
     goals: list[str] = []
-    for index in goal_sentences:
+    for index in goal_sentences:  # what the protagonist sets out to do, said as such
+        for goal in _intentions(outline, index, names, hero.name):
+            if goal not in goals and _tells_enough(goal, MIN_GOAL_WORDS):
+                goals.append(goal)
+    for index in goal_sentences if not goals else ():
         told = _clauses(outline, index, names, hero.name, True)
         body = told[-1].rstrip(".").split(" must ", 1) if told else []
         if len(body) == 2 and body[1] not in goals and _tells_enough(body[1], MIN_GOAL_WORDS):
