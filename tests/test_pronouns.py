@@ -320,3 +320,16 @@ def test_a_sentence_read_without_its_actors_keeps_its_mentions() -> None:
     # A sentence that differs otherwise is not ours.
     report = score_film("Film", ["Nick says he is early."], outline, golds[:1])
     assert len(report.misaligned) == 1
+
+
+def test_a_subject_pronoun_is_not_a_name_inside_its_own_clause() -> None:
+    """Principle C: in "he looks at McMurphy's face" or "he says that McMurphy has
+    changed", he is not McMurphy, however much McMurphy is in view: the other man is."""
+    for text in (
+        "McMurphy is taken upstairs. McMurphy lies in his bed and Bromden sees him. "
+        "When he looks closely at McMurphy's face, Bromden is horrified.",
+        "McMurphy returns at night and Bromden waits. He says that McMurphy has changed.",
+        "McMurphy and Bromden plan an escape. McMurphy is taken away. He later sees McMurphy.",
+    ):
+        found, _ = _resolve(text, "McMurphy", "Bromden")
+        assert [v for (_, t), v in found.items() if t.lower() == "he"] == [("Bromden",)], text

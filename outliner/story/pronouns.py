@@ -206,6 +206,21 @@ def _candidates(
     return scores
 
 
+def _named_below(doc: Doc, expression: Expression, found: list[Expression]) -> set[str]:
+    """Characters a subject pronoun cannot mean: those named later inside its own clause
+    ("when he looks at McMurphy's face": he is not McMurphy; "he says McMurphy left").
+    Binding theory's Principle C: a name is never bound by a pronoun above it."""
+    token = doc[expression.head]
+    if expression.kind != "pronoun" or token.dep_ not in ("nsubj", "nsubjpass"):
+        return set()
+    below = {t.i for t in token.head.subtree}
+    return {
+        e.character
+        for e in found
+        if e.kind == "name" and e.character is not None and e.start > token.i and e.head in below
+    }
+
+
 def _pairs(state: _State, position: int, expression: Expression) -> list[tuple[Referent, float]]:
     """Groups no one named together, for "they" and "the two": the characters a recent
     sentence brings together ("Edward tells Vivian ... The two make love")."""
@@ -430,6 +445,8 @@ def _read_sentence(
             referent = referent_of(binder, referents) if binder is not None else None
         else:
             scores = _candidates(state, position, doc, expression, referents)
+            for name in _named_below(doc, expression, found):
+                scores.pop(name, None)
             if state.blind and expression.gender is not None:
                 _observe(state, expression.gender, scores)
             # "The couple travels": a phrase that counts people is sure of its kind;
