@@ -162,15 +162,17 @@ def test_only_clauses_the_sentence_asserts_are_told() -> None:
 def test_a_reveal_tells_what_is_revealed() -> None:
     got = texts("When Ganga confronts Ram, it is revealed that Ram previously dated Roshida.")
     assert "Ram dated Roshida." in got  # told in the past: it happened before the story
-    got = texts("Ganga learned that Roshida had killed Ram's sister. Ram waits.")
+    got = texts("A flashback revealed that Roshida had killed Ram's sister. Ram waits.")
     assert "Roshida has killed Ram's sister." in got
+    got = texts("Ganga learns that Roshida killed Ram's sister. Ram waits.")
+    assert got == ["Ganga learns that Roshida killed Ram's sister."]  # who learns it counts
     got = texts("Ram says that Ballu escaped from the jail. Ganga waits.")
     assert not any(t.startswith("Ballu") for t in got), got  # said, not known
 
 
 def test_neither_nor_stays_whole() -> None:
     got = texts("Ram is delighted to find that Ballu is neither deaf nor mute. Ganga waits.")
-    assert "Ballu is neither deaf nor mute." in got
+    assert "Ram is delighted to find that Ballu is neither deaf nor mute." in got
     assert not any("is deaf" in t for t in got), got
 
 
@@ -181,3 +183,9 @@ def test_a_relative_clause_is_about_the_noun_its_verb_agrees_with() -> None:
     )
     assert "Ganga has been injured in a traffic accident." in got
     assert not any(t.startswith("Three children") for t in got), got
+
+
+def test_a_turning_event_may_be_told_in_two_words() -> None:
+    got = texts("Ballu dies, as his body disintegrates in the salt water. Ram waits.")
+    assert "Ballu dies." in got
+    assert not texts("Ram reluctantly agrees. Ganga waits.")  # agrees to what?

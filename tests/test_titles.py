@@ -161,7 +161,7 @@ def test_a_goal_is_something_the_protagonist_does(sentence: str, acts: bool) -> 
 
 
 def test_a_logline_goal_is_what_the_protagonist_sets_out_to_do() -> None:
-    """"Ram decides to find Ballu" gives the goal "find Ballu", not "decide to find ...";
+    """ "Ram decides to find Ballu" gives the goal "find Ballu", not "decide to find ...";
     an aim someone else states gives Ram none."""
     from outliner.document import Outline
     from outliner.stages.analyse import analyse

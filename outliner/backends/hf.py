@@ -26,7 +26,7 @@ BATCH_SIZE = 32
 MAX_INPUT_TOKENS = 1024
 # Candidate lines scored per forward pass, and the common words their probability is
 # normalised over (with their own tokens).
-SCORE_BATCH = 64
+SCORE_BATCH = 32
 SCORE_WORDS = 3000
 
 
@@ -112,14 +112,20 @@ class TransformersSummarizer:
         # A text ends with its newline: a line cut short is unlikely to end there.
         encoded = [tok(f" {t}\n", add_special_tokens=False).input_ids for t in texts]
         pad = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
-        out: list[float] = []
+        # Batches of texts of about one length: a row is padded to its batch's longest, and
+        # padding costs as much as text. A text scores the same in any batch (decode.score).
+        order = sorted(range(len(encoded)), key=lambda i: (len(encoded[i]), i))
+        out = [0.0] * len(encoded)
         with self._torch.inference_mode():
             common = self._score_head()
-            for start in range(0, len(encoded), SCORE_BATCH):
-                batch = encoded[start : start + SCORE_BATCH]
+            for start in range(0, len(order), SCORE_BATCH):
+                members = order[start : start + SCORE_BATCH]
+                batch = [encoded[i] for i in members]
                 extra = sorted({i for t in batch for i in t} - common.id_set)
                 rows = Head.of(self.model, extra) if extra else None
-                out += score(self.model, self._score_prefixes[key], label, batch, pad, common, rows)
+                got = score(self.model, self._score_prefixes[key], label, batch, pad, common, rows)
+                for i, value in zip(members, got, strict=True):
+                    out[i] = value
         self.stats.score_rows += len(texts)
         self.stats.score_seconds += time.perf_counter() - started
         return [round(x, 4) for x in out]

@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from outliner.stages.events import importance
+from outliner.stages.events import TURNING_WEIGHT, importance
 from outliner.stages.lines import MAX_BEAT_WORDS, lost_its_noun, words
 from outliner.story.openings import names_text
 
@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 # and object lists (1); less the verb's phrases but the one it needs (2).
 LEVELS = (0, 1, 2)
 MIN_WORDS = 3
+# A turning event needs no more than who and what: "Harcourt dies.", "Ballu escapes."
+MIN_EVENT_WORDS = 2
 _SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Dependents that a clause never keeps in a one-line summary.
 _ALWAYS_DROP = frozenset(
@@ -156,7 +158,8 @@ def clause_heads(doc: Doc) -> list[Token]:
         elif token.dep_ == "advcl" and (_finite(token) or token.tag_ == "VBG"):
             heads.append(token)
         elif token.dep_ == "ccomp" and (_finite(token) or _past_read_as_participle(token)):
-            heads.append(token)  # what a reveal reveals: "it is revealed that Kat ..."
+            if not _named_discoverer(token.head):
+                heads.append(token)  # what a reveal reveals: "it is revealed that Kat ..."
     return heads
 
 
@@ -164,8 +167,8 @@ def clause_heads(doc: Doc) -> list[Token]:
 # learned is so ("McMurphy finds that Bromden is neither deaf nor mute"); what is said,
 # believed or hoped may not be.
 FACTIVE = frozenset(
-    """admit confess confirm discover find know learn notice prove realise realize
-    reveal see show""".split()
+    """admit confess confirm discover find learn notice prove realise realize reveal see
+    show""".split()
 )
 # Conjunctions that open a clause the sentence does not assert: a condition ("if he
 # finds her"), a purpose ("so that John can infiltrate"), a manner ("as if he owns it").
@@ -179,6 +182,8 @@ def _asserted(verb: Token) -> bool:
     him"), a reported or wanted clause (a verb's complement), and what is joined to one."""
     finite = _finite(verb)
     while verb.dep_ == "conj" and verb.head.i != verb.i:
+        if _modal(verb.head) and _subject_child(verb) is None:
+            return False  # "Romeo will be told ..., sneak into the vault": will sneak
         verb = verb.head
     while finite and verb.dep_ == "xcomp" and not _finite(verb):
         # "promises to help Ballu escape but betrays him": the parser joins "betrays"
@@ -199,7 +204,22 @@ def _asserted(verb: Token) -> bool:
         return False
     # A relative or adverbial clause is told as fact whatever holds its noun or verb
     # ("wants to go to the base where Roshida lives"), unless a modal makes it a maybe.
-    return not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    return not _modal(verb)
+
+
+def _modal(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
+def _named_discoverer(verb: Token) -> bool:
+    """Whether a named character learns or tells it ("Nick discovers that ..."): then
+    who learns is part of the event, and the whole clause tells it. An impersonal reveal
+    ("it is revealed that", "a flashback reveals") or a pronoun the resolver may not have
+    placed ("he learns that") lets what is revealed stand alone."""
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ":
+        verb = verb.head.head  # "Ram is delighted to find that ..."
+    subject = subject_of(verb)
+    return subject is not None and subject.pos_ == "PROPN"
 
 
 def _past_read_as_participle(verb: Token) -> bool:
@@ -362,22 +382,28 @@ def candidates(
         subject = subject_of(head)
         if subject is None or subject.i in skip:
             continue
-        joinable = any(_verb_conj(c) for c in head.children)
+        # Joined with its conjoined verbs only through "and"/"but" of its own: a list
+        # ("told of the plot, sneak into the vault, and ...") would lose its commas.
+        joinable = any(_verb_conj(c) for c in head.children) and any(
+            c.dep_ == "cc" for c in head.children
+        )
         for joined in (False, True) if joinable else (False,):
             for level in LEVELS:
                 text = realise(doc, sentence, head, subject, level, skip, joined, names)
                 if text is None or text in out:
                     continue
                 count = len(words(text))
-                if MIN_WORDS <= count <= max_words:
-                    verbs = [head] + [c for c in head.children if joined and _verb_conj(c)]
-                    if head.dep_ == "ccomp":
-                        verbs.append(head.head)  # the line tells the reveal itself
+                verbs = [head] + [c for c in head.children if joined and _verb_conj(c)]
+                if head.dep_ == "ccomp":
+                    verbs.append(head.head)  # the line tells the reveal itself
+                weight = max(importance(v) for v in verbs)
+                least = MIN_EVENT_WORDS if importance(head) >= TURNING_WEIGHT else MIN_WORDS
+                if least <= count <= max_words:
                     out[text] = Candidate(
                         text,
                         sentence,
                         tuple(v.i for v in verbs),
-                        max(importance(v) for v in verbs),
+                        weight,
                         promoted=head.dep_ != "ROOT",
                     )
     return list(out.values())

@@ -23,7 +23,7 @@ TURNING = frozenset(
     force free frame hang imprison inherit injure kidnap kill learn leave lose marry
     murder overhear poison propose realise realize rebel refuse reject release rescue
     resign reveal rob sacrifice save seduce sentence shoot spare stab steal succeed
-    suicide surrender survive suspect threaten transform trap unmask vow win wound
+    suicide surrender survive suspect threaten trap unmask vow win wound
     reunite reconcile""".split()
 )
 # Verbs that set a scene or state a condition rather than tell an event.

@@ -87,8 +87,8 @@ def fragment(doc: Doc) -> str | None:
     a subject, and does not end on a word that needs another after it.
     """
     tokens = [t for t in doc if not t.is_punct]
-    if len(tokens) < 3:
-        return "fewer than three words"
+    if len(tokens) < 2:
+        return "fewer than two words"  # "Harcourt dies." is whole
     roots = [t for t in doc if t.dep_ == "ROOT"]
     if len(roots) != 1:
         return "more than one sentence"
