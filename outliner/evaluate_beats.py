@@ -152,7 +152,8 @@ def main(argv: list[str] | None = None) -> None:
         "--judge-from",
         type=int,
         default=2,
-        help="where the judged sample starts in the sorted films (2: the first round's; 10: the second's)",
+        help="where the judged sample starts in the sorted films"
+        " (2: the first round's; 10: the second's)",
     )
     args = parser.parse_args(argv)
     if args.judge_from % 4 == 0:
