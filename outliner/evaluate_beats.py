@@ -48,7 +48,8 @@ def beat_records(outline: Outline) -> list[dict[str, Any]]:
     synopsis_words = {w.lower() for w in WORD.findall(document.text)}
     from outliner.stages.summarise import model_coverage
 
-    docs = parse(b.line for b in outline.beats)
+    characters = [n for c in outline.characters for n in c.names]
+    docs = parse(lines.with_plain_names(b.line, characters) for b in outline.beats)
     records = []
     for beat, doc in zip(outline.beats, docs, strict=True):
         records.append(

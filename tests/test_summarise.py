@@ -208,3 +208,20 @@ def test_a_pronoun_standing_for_the_wrong_person_is_caught() -> None:
     assert swapped_subject(wrong, docs, names) is not None
     right = parse_sentence("Ballu swears that Ganga is innocent.")
     assert swapped_subject(right, docs, names) is None
+
+
+def test_a_line_is_read_as_a_sentence_whoever_is_in_it() -> None:
+    """The small parser takes "Sykes" for a verb and "requisitions" for a noun; with the
+    names made plain the line is whole, and a real fragment stays one."""
+    from outliner.backends.parser import parse_sentence
+    from outliner.stages.lines import fragment, with_plain_names
+
+    cast = ["Sykes", "Harcourt"]
+    for line in (
+        "Sykes catches up with Harcourt near a fishing pier.",
+        "Sykes requisitions a powerful .454 Casull revolver for a sidearm.",
+    ):
+        assert fragment(parse_sentence(line)) is not None  # what the plain reading fixes
+        assert fragment(parse_sentence(with_plain_names(line, cast))) is None
+    assert fragment(parse_sentence(with_plain_names("Catching up with Harcourt.", cast)))
+    assert with_plain_names("Sykes' gun and Harcourt's men", cast) == "John' gun and John's men"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -32,6 +33,7 @@ from outliner.stages.lines import (
     invented_names,
     logline_problems,
     opens_with_pronoun,
+    with_plain_names,
     words,
 )
 from outliner.stages.titles import AUTO, UNTITLED, logline_candidates, title_from_source
@@ -247,6 +249,7 @@ def summarise(outline: Outline, summarizer: Summarizer, options: Options) -> Out
     synopsis = document.text
     synopsis_words = {w.lower() for w in WORD.findall(synopsis)}
     names = _names(outline)
+    characters = [n for c in outline.characters for n in c.names]
     resolver = Names(outline)
     sources = [s.text for s in document.sentences]
     diagnostics: list[Diagnostic] = []
@@ -276,7 +279,7 @@ def summarise(outline: Outline, summarizer: Summarizer, options: Options) -> Out
 
     beats: list[Beat] = []
     for beat, pool in zip(outline.beats, pools, strict=True):
-        chosen = choose(pool, fluency)
+        chosen = choose(pool, fluency, characters)
         if chosen is None:
             first = outline.sentence(beat.sentences[0]).text
             text = name_opening(outline, beat.sentences[0], compress(first, MAX_BEAT_WORDS))
@@ -406,11 +409,14 @@ def length_prior(text: str) -> float:
     return -abs(len(words(text)) - IDEAL_WORDS) / IDEAL_WORDS
 
 
-def choose(pool: list[Choice], fluency: dict[str, float]) -> Choice | None:
-    """The best-scoring candidate that parses as a whole sentence (ties: the first)."""
+def choose(
+    pool: list[Choice], fluency: dict[str, float], characters: Sequence[str] = ()
+) -> Choice | None:
+    """The best-scoring candidate that parses as a whole sentence (ties: the first); its
+    syntax read with the characters' names made plain (lines.with_plain_names)."""
     ranked = sorted(enumerate(pool), key=lambda p: (-(fluency[p[1].text] + p[1].prior()), p[0]))
     for _, choice in ranked:
-        if fragment(parse_sentence(choice.text)) is None:
+        if fragment(parse_sentence(with_plain_names(choice.text, characters))) is None:
             return choice
     return None
 
