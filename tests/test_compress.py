@@ -189,3 +189,12 @@ def test_a_turning_event_may_be_told_in_two_words() -> None:
     got = texts("Ballu dies, as his body disintegrates in the salt water. Ram waits.")
     assert "Ballu dies." in got
     assert not texts("Ram reluctantly agrees. Ganga waits.")  # agrees to what?
+
+
+def test_not_only_goes_and_a_known_learner_stays() -> None:
+    got = texts("Ram not only loses his job but is unable to find any work. Ganga waits.")
+    assert not any("not only" in t for t in got), got
+    he = Mention(0, 0, 2, "He", ("Ram",))
+    got = texts("He finds out that Ganga is a police officer. Ram waits.", mentions=(he,))
+    assert "Ram finds out that Ganga is a police officer." in got
+    assert "Ganga is a police officer." not in got  # who learns it is the event

@@ -222,6 +222,15 @@ def _named_discoverer(verb: Token) -> bool:
     return subject is not None and subject.pos_ == "PROPN"
 
 
+def _learner_known(head: Token, sentence: int, names: Names) -> bool:
+    """A revealed clause whose learner is a pronoun the resolver placed ("he finds out
+    that ..." with he = Ballu): the whole clause tells who learns it, as for a name."""
+    if head.dep_ != "ccomp":
+        return False
+    learner = subject_of(head.head)
+    return learner is not None and names.of_pronoun(sentence, learner) is not None
+
+
 def _past_read_as_participle(verb: Token) -> bool:
     """A participle with a subject of its own and no auxiliary: the tagger's VBN for a
     past tense ("that Kat previously dated Joey")."""
@@ -270,6 +279,8 @@ def _drop(child: Token, head: Token, level: int, keep_conj: bool) -> bool:
         return child.tag_ != "HYPH"  # "good-hearted" keeps its hyphen
     if dep == "mark":
         return head.dep_ not in ("ccomp", "acl")  # "realises that ...", "a rumor that ..."
+    if dep == "preconj":  # "neither deaf nor mute" stays; "not only loses" goes
+        return child.lower_ not in ("neither", "either", "both")
     if dep in _ALWAYS_DROP:
         return True
     if noun and child.i > head.i and _after_comma(child):
@@ -380,7 +391,7 @@ def candidates(
     out: dict[str, Candidate] = {}
     for head in clause_heads(doc):
         subject = subject_of(head)
-        if subject is None or subject.i in skip:
+        if subject is None or subject.i in skip or _learner_known(head, sentence, names):
             continue
         # Joined with its conjoined verbs only through "and"/"but" of its own: a list
         # ("told of the plot, sneak into the vault, and ...") would lose its commas.
