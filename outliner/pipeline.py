@@ -14,7 +14,7 @@ from functools import lru_cache
 import numpy as np
 
 from outliner.backends import Summarizer
-from outliner.backends.encoder import SentenceEncoder
+from outliner.backends.encoder import MiniLMEncoder, SentenceEncoder
 from outliner.config import Options
 from outliner.diagnostics import Code, Diagnostic
 from outliner.document import Document, Outline
@@ -44,15 +44,18 @@ class Models:
         from outliner.backends.registry import DEFAULT_MODEL, load_summarizer
         from outliner.stages.structure import default_detector
 
-        # The summarizer loads on a thread while the story is read, encoded and structured.
-        summarizer = load_summarizer(model or DEFAULT_MODEL, background=True)
-        return cls(summarizer, _encoder(), default_detector())
+        # The models load on a thread while the story is read: first the sentence encoder
+        # (needed once the sentences are parsed), then the summarizer (needed last).
+        encoder = _encoder()
+        summarizer = load_summarizer(
+            model or DEFAULT_MODEL, background=True, before=encoder.preload
+        )
+        return cls(summarizer, encoder, default_detector())
 
 
 @lru_cache(maxsize=1)
-def _encoder() -> SentenceEncoder:
+def _encoder() -> MiniLMEncoder:
     """One encoder per process, whatever the summarizer (it loads lazily on first use)."""
-    from outliner.backends.encoder import MiniLMEncoder
 
     return MiniLMEncoder()
 

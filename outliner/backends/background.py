@@ -17,24 +17,32 @@ from typing import Any
 from outliner.backends import Summarizer
 from outliner.prompts import Task
 
-# transformers' from_pretrained sets process-wide state while it builds a model (default
-# dtype, init hooks): two loads at once on two threads must not interleave.
-LOADING = threading.Lock()
+# transformers is not safe to load from two threads at once: its lazily imported names
+# ("cannot import name 'AutoModel'") and from_pretrained's process-wide state (default
+# dtype, init hooks). Every import of it and every model load holds this lock.
+LOADING = threading.RLock()
 
 
 class BackgroundSummarizer:
     """A summarizer being made by `make` on a daemon thread (a process that stops early,
     on bad input or a signal, does not wait for it)."""
 
-    def __init__(self, name: str, make: Callable[[], Summarizer]) -> None:
+    def __init__(
+        self,
+        name: str,
+        make: Callable[[], Summarizer],
+        before: Callable[[], object] | None = None,
+    ) -> None:
         self.name = name
         self._made: Summarizer | None = None
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._load, args=(make,), daemon=True)
+        self._thread = threading.Thread(target=self._load, args=(make, before), daemon=True)
         self._thread.start()
 
-    def _load(self, make: Callable[[], Summarizer]) -> None:
+    def _load(self, make: Callable[[], Summarizer], before: Callable[[], object] | None) -> None:
         try:
+            if before is not None:
+                before()  # what the caller needs sooner (the sentence encoder)
             self._made = make()
         except BaseException as exc:  # handed to the thread that needs the model
             self._error = exc

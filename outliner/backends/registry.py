@@ -92,12 +92,17 @@ def lookup(name: str) -> ModelSpec | None:
     return None
 
 
-def load_summarizer(name: str = DEFAULT_MODEL, background: bool = False) -> Summarizer:
+def load_summarizer(
+    name: str = DEFAULT_MODEL,
+    background: bool = False,
+    before: Callable[[], object] | None = None,
+) -> Summarizer:
     """A summarizer for a name, alias, local directory or cached hub id.
 
     Registered GGUF models are prepared (converted into models/cache/) if needed. With
     `background`, the default model's weights load on a thread while the caller goes on
-    (see background.py); a name that is no model still fails here, at once.
+    (see background.py), after `before` (what the caller needs first); a name that is
+    no model still fails here, at once.
     """
     spec = lookup(name)
     if spec is not None:
@@ -112,7 +117,7 @@ def load_summarizer(name: str = DEFAULT_MODEL, background: bool = False) -> Summ
                 from outliner.backends.background import BackgroundSummarizer
 
                 return BackgroundSummarizer(
-                    spec.name, lambda: TransformersSummarizer(path, name=spec.name)
+                    spec.name, lambda: TransformersSummarizer(path, name=spec.name), before
                 )
             return TransformersSummarizer(path, name=spec.name)
         raise ModelError(f"model {spec.name!r} has an unknown source {spec.source!r}")

@@ -77,6 +77,9 @@ def load_tokenizer(directory: Path, seq2seq: bool) -> Any:
     """The fast loader for a causal model's own tokenizer file, else AutoTokenizer."""
     if not seq2seq and FastTokenizer.usable(directory):
         return FastTokenizer(directory)
-    from transformers import AutoTokenizer
+    from outliner.backends.background import LOADING
 
-    return AutoTokenizer.from_pretrained(str(directory))
+    with LOADING:
+        from transformers import AutoTokenizer
+
+        return AutoTokenizer.from_pretrained(str(directory))
