@@ -219,15 +219,16 @@ def naive(models: Any, items: Sequence[Sample], tick: Callable[[str], None]) -> 
         lines, tokens = [], 0
         with torch.inference_mode():
             for passage in passages:
-                ids = tok(shot.prefix() + shot.body(passage), return_tensors="pt")
+                ids = tok(shot.prefix() + shot.body(passage), return_tensors="pt").input_ids
                 generated = model.generate(
-                    **ids,
+                    input_ids=ids,
+                    attention_mask=torch.ones_like(ids),
                     do_sample=False,
                     max_new_tokens=shot.max_new_tokens,
                     eos_token_id=stop,
                     pad_token_id=tok.pad_token_id,
                 )
-                new = [t for t in generated[0, ids.input_ids.shape[1] :].tolist() if t not in stop]
+                new = [t for t in generated[0, ids.shape[1] :].tolist() if t not in stop]
                 tokens += len(new)
                 lines.append(tok.decode(new, skip_special_tokens=True))
         seconds = time.perf_counter() - started
