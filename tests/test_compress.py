@@ -198,3 +198,13 @@ def test_not_only_goes_and_a_known_learner_stays() -> None:
     got = texts("He finds out that Ganga is a police officer. Ram waits.", mentions=(he,))
     assert "Ram finds out that Ganga is a police officer." in got
     assert "Ganga is a police officer." not in got  # who learns it is the event
+
+
+def test_a_when_clause_the_parser_hangs_on_a_noun_still_happened() -> None:
+    """ "escapes when the Tyrannosaurus appears and kills both raptors": the parser reads
+    "escapes" as a noun holding a clause; the kill is still told."""
+    got = texts(
+        "While trying to leave, Ganga's group is cornered by the raptors but escapes when "
+        "the Tyrannosaurus suddenly appears and kills both raptors. Ram waits."
+    )
+    assert "The Tyrannosaurus kills both raptors." in got

@@ -193,6 +193,14 @@ def _asserted(verb: Token) -> bool:
         return True
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in FACTIVE:
         return _asserted(verb.head)
+    if (
+        verb.dep_ == "ccomp"
+        and not _modal(verb)
+        and (verb.head.pos_ not in ("VERB", "AUX") or any(c.tag_ == "WRB" for c in verb.children))
+    ):
+        # A misparse, not a report: "escapes when the T-rex appears" read as the noun
+        # "escapes" holding a clause "when ... appears". A when-clause happens.
+        return True
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.lemma_.lower() in FACTIVE:
         return _asserted(verb.head.head)  # "is horrified to see", "is delighted to find"
     if verb.dep_ in ("ccomp", "xcomp", "csubj", "pcomp", "acl"):
