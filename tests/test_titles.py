@@ -182,3 +182,20 @@ def test_a_logline_goal_is_what_the_protagonist_sets_out_to_do() -> None:
     assert "find Ballu at the base" in _intentions(made, 1, names, "Ram")
     assert _intentions(made, 2, names, "Ram") == []
     assert _intentions(made, 0, names, "Ram") == []
+
+
+def test_a_logline_has_no_backstory_goal_and_no_bare_person_descriptor() -> None:
+    from outliner.backends.parser import parse_sentence
+    from outliner.document import Character
+    from outliner.stages.titles import _backstory, descriptor
+
+    doc = parse_sentence("Doe has been cutting the skin of his victims.")
+    assert _backstory(next(t for t in doc if t.dep_ == "ROOT"))
+    doc = parse_sentence("Doe cuts the skin of his victims.")
+    assert not _backstory(next(t for t in doc if t.dep_ == "ROOT"))
+    from outliner.stages.titles import _acts
+
+    doc = parse_sentence("Starling is leaving the office.")
+    assert not _acts(next(t for t in doc if t.dep_ == "ROOT"))
+    assert descriptor(Character("Doe", description="a man who kills")) == ""
+    assert descriptor(Character("Stanley", description="a luckless clerk")) == "luckless clerk"

@@ -121,6 +121,10 @@ def _name_of(token: object, sentence: int, names: Names) -> str | None:
     return names.of_name(token.text)
 
 
+# Nouns that say only that someone is a person: "man Doe" describes nobody.
+_BARE_PEOPLE = frozenset("man woman person guy boy girl people one".split())
+
+
 def descriptor(character: Character) -> str:
     """A short descriptor before the name: the noun of its description ("a notorious
     gangster who ..." -> "notorious gangster"), else its role word, else nothing."""
@@ -130,8 +134,8 @@ def descriptor(character: Character) -> str:
         if chunk is not None and chunk.root.pos_ == "NOUN" and chunk.start == 0:
             kept = [t for t in chunk if t.dep_ != "det"]
             text = "".join(t.text_with_ws for t in kept).strip()
-            if kept and len(kept) <= 4:
-                return text  # "gangster", "Ram's girlfriend"
+            if kept and len(kept) <= 4 and text.lower() not in _BARE_PEOPLE:
+                return text  # "gangster", "Ram's girlfriend"; not a bare "man"
     if character.role:
         return character.role.lower() if character.role.islower() else character.role
     return ""
@@ -153,8 +157,8 @@ def _clauses(
             continue
         if subject is not None and _name_of(who, sentence, names) != subject:
             continue
-        if must and not _acts(head):
-            continue  # "must be the only survivor", "must be sent": no goal
+        if must and (not _acts(head) or _backstory(head)):
+            continue  # "must be the only survivor", "must be sent", "must have been": no goal
         for level in LEVELS:
             skip = parenthesised(doc)
             text = realise(doc, sentence, head, who, level, skip, False, names, must=must)
@@ -177,7 +181,7 @@ def _intentions(outline: Outline, sentence: int, names: Names, hero: str) -> lis
     doc = outline.document.doc(sentence)
     out: list[str] = []
     for head in clause_heads(doc):
-        if head.lemma_.lower() not in INTENT:
+        if head.lemma_.lower() not in INTENT or _backstory(head):
             continue
         who = subject_of(head)
         if who is None or _name_of(who, sentence, names) != hero:
@@ -193,11 +197,19 @@ def _intentions(outline: Outline, sentence: int, names: Names, hero: str) -> lis
     return out
 
 
+def _backstory(head: Token) -> bool:
+    """A clause in the perfect ("had stolen", "has been cutting"): what happened before
+    the story's present is no goal. (A plain past is not: some synopses are told in it.)"""
+    return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in head.children)
+
+
 def _acts(head: Token) -> bool:
     """Whether a clause tells something its subject does: not a state ("is", "seems")
     and not something done to them ("is sent")."""
     if any(c.dep_ == "auxpass" for c in head.children):
         return False
+    if head.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children):
+        return False  # "must be leaving": a state of going, not a goal
     return head.lemma_.lower() not in SETTING
 
 
