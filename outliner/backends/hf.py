@@ -51,18 +51,16 @@ class TransformersSummarizer:
         from outliner.backends.background import LOADING
         from outliner.backends.tokens import load_tokenizer
 
-        with LOADING:
-            import torch
-            from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForSeq2SeqLM
-
         self.name = name or str(path)
         try:
             with LOADING:
+                import torch
+                from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForSeq2SeqLM
+
                 config = AutoConfig.from_pretrained(str(path))
-            self.seq2seq = bool(getattr(config, "is_encoder_decoder", False))
-            self.tokenizer: Any = load_tokenizer(Path(path), self.seq2seq)
-            loader: Any = AutoModelForSeq2SeqLM if self.seq2seq else AutoModelForCausalLM
-            with LOADING:
+                self.seq2seq = bool(getattr(config, "is_encoder_decoder", False))
+                self.tokenizer: Any = load_tokenizer(Path(path), self.seq2seq)
+                loader: Any = AutoModelForSeq2SeqLM if self.seq2seq else AutoModelForCausalLM
                 self.model: Any = loader.from_pretrained(str(path), dtype=torch.float32)
         except (OSError, ValueError, KeyError) as exc:
             # transformers' messages run over several lines: the whole of it, on one

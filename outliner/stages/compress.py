@@ -133,8 +133,7 @@ def _antecedent(relative: Token) -> Token:
     singular verb after a plural "of" noun means the noun before "of": "a mother of three
     children, who has been injured" is about the mother."""
     noun = relative.head
-    auxes = [c for c in relative.children if c.dep_ in ("aux", "auxpass") and c.i < relative.i]
-    finite = auxes[0] if auxes else relative
+    finite = _finite_form(relative)
     singular = finite.tag_ == "VBZ" or finite.lower_ == "was"
     of = noun.head
     if singular and noun.tag_ in ("NNS", "NNPS") and of.dep_ == "prep" and of.lower_ == "of":
@@ -165,7 +164,8 @@ def clause_heads(doc: Doc) -> list[Token]:
 
 # Verbs whose complement clause the sentence asserts as true: what is revealed, found,
 # learned is so ("McMurphy finds that Bromden is neither deaf nor mute"); what is said,
-# believed or hoped may not be.
+# believed or hoped may not be. Which verbs are factive is lexical knowledge the parse does
+# not give (it labels every complement ccomp), so it is a list, read by lemma.
 FACTIVE = frozenset(
     """admit confess confirm discover find learn notice prove realise realize reveal see
     show""".split()
@@ -224,9 +224,7 @@ def _named_discoverer(verb: Token) -> bool:
     who learns is part of the event, and the whole clause tells it. An impersonal reveal
     ("it is revealed that", "a flashback reveals") or a pronoun the resolver may not have
     placed ("he learns that") lets what is revealed stand alone."""
-    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ":
-        verb = verb.head.head  # "Ram is delighted to find that ..."
-    subject = subject_of(verb)
+    subject = _learner(verb)
     return subject is not None and subject.pos_ == "PROPN"
 
 
@@ -235,8 +233,16 @@ def _learner_known(head: Token, sentence: int, names: Names) -> bool:
     that ..." with he = Ballu): the whole clause tells who learns it, as for a name."""
     if head.dep_ != "ccomp":
         return False
-    learner = subject_of(head.head)
+    learner = _learner(head.head)
     return learner is not None and names.of_pronoun(sentence, learner) is not None
+
+
+def _learner(verb: Token) -> Token | None:
+    """Who learns or reveals what a verb's complement says: its subject, or the subject
+    of the adjective it hangs on ("Ram is delighted to find that ...": Ram)."""
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ":
+        verb = verb.head.head
+    return subject_of(verb)
 
 
 def _past_read_as_participle(verb: Token) -> bool:
@@ -556,12 +562,7 @@ def _present(
             plural_here = _plural_of(verb)  # "... and Ballu escapes": its own subject
         else:
             plural_here = plural
-        auxes = [
-            c
-            for c in verb.children
-            if c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.tag_ != "TO"
-        ]
-        finite = auxes[0] if auxes else verb
+        finite = _finite_form(verb)
         if must:
             if finite.tag_ == "MD":
                 return {}  # "would go" has no "must" form: left as it is
@@ -574,7 +575,7 @@ def _present(
         if (
             finite.tag_ == "VBD"
             or renumber
-            or (finite is verb and verb.tag_ == "VBG" and not auxes and _is_verb(verb))
+            or (finite is verb and verb.tag_ == "VBG" and _is_verb(verb))
         ):
             forms[finite.i] = inflect(finite.lemma_, finite.lower_, plural_here)
         elif finite.tag_ in ("VBZ", "VBP") and finite.lemma_ == "be" and verb.dep_ == "relcl":
@@ -589,8 +590,7 @@ def _present(
 def _disagrees(head: Token, subject: Token, plural: bool) -> bool:
     """A singular noun subject with a plural verb ("his mother are left"): the parse lost
     part of the subject ("Raghu and his mother"), so the clause cannot be told alone."""
-    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass") and c.i < head.i]
-    finite = auxes[0] if auxes else head
+    finite = _finite_form(head)
     return finite.tag_ == "VBP" and not plural and subject.pos_ in ("NOUN", "PROPN")
 
 
@@ -610,6 +610,15 @@ def _is_verb(token: Token) -> bool:
     from lemminflect import getAllLemmas
 
     return bool(getAllLemmas(token.lower_, upos="VERB"))
+
+
+def _finite_form(verb: Token) -> Token:
+    """The word that carries a verb's tense: its first auxiliary ("was arrested", "had
+    killed"; never the infinitive's "to"), else the verb itself."""
+    auxes = [
+        c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.tag_ != "TO"
+    ]
+    return auxes[0] if auxes else verb
 
 
 def _plural_of(verb: Token) -> bool:

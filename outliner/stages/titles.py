@@ -121,7 +121,8 @@ def _name_of(token: object, sentence: int, names: Names) -> str | None:
     return names.of_name(token.text)
 
 
-# Nouns that say only that someone is a person: "man Doe" describes nobody.
+# Nouns that say only that someone is a person: "man Doe" describes nobody. (spaCy's noun
+# chunk gives the noun; whether it tells anything about the person is not in the parse.)
 _BARE_PEOPLE = frozenset("man woman person guy boy girl people one".split())
 
 
@@ -159,8 +160,8 @@ def _clauses(
             continue
         if must and (not _acts(head) or _backstory(head)):
             continue  # "must be the only survivor", "must be sent", "must have been": no goal
+        skip = parenthesised(doc)
         for level in LEVELS:
-            skip = parenthesised(doc)
             text = realise(doc, sentence, head, who, level, skip, False, names, must=must)
             if text and text not in out and not opens_with_pronoun(text):
                 out.append(text)
@@ -168,7 +169,8 @@ def _clauses(
 
 
 # Verbs that state an aim: what their complement says is the goal ("decides to find
-# Ballu", "vows to avenge her").
+# Ballu", "vows to avenge her"). The parse gives the complement (xcomp), not which verbs
+# aim, so they are listed, read by lemma.
 INTENT = frozenset(
     """aim attempt decide determine hope intend plan promise resolve seek set strive
     swear try vow want""".split()
@@ -188,13 +190,20 @@ def _intentions(outline: Outline, sentence: int, names: Names, hero: str) -> lis
             continue
         for aim in (c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
             to = {c.i for c in aim.children if c.dep_ == "aux" and c.lower_ == "to"}
+            skip = parenthesised(doc) | to
             for level in LEVELS:
-                skip = parenthesised(doc) | to
                 text = realise(doc, sentence, aim, who, level, skip, False, names, must=True)
-                body = text.rstrip(".").split(" must ", 1) if text else []
-                if len(body) == 2 and body[1] not in out:
-                    out.append(body[1])
+                goal = _goal(text)
+                if goal and goal not in out:
+                    out.append(goal)
     return out
+
+
+def _goal(told: str | None) -> str | None:
+    """What follows "must" in a clause realised as a goal ("Ram must find Ballu." ->
+    "find Ballu")."""
+    body = told.rstrip(".").split(" must ", 1) if told else []
+    return body[1] if len(body) == 2 else None
 
 
 def _backstory(head: Token) -> bool:
@@ -237,9 +246,9 @@ def logline_candidates(outline: Outline, names: Names) -> list[str]:
                 goals.append(goal)
     for index in goal_sentences if not goals else ():
         told = _clauses(outline, index, names, hero.name, True)
-        body = told[-1].rstrip(".").split(" must ", 1) if told else []
-        if len(body) == 2 and body[1] not in goals and _tells_enough(body[1], MIN_GOAL_WORDS):
-            goals.append(body[1])
+        aim = _goal(told[-1]) if told else None
+        if aim and aim not in goals and _tells_enough(aim, MIN_GOAL_WORDS):
+            goals.append(aim)
         if len(goals) >= 3:
             break
     label = descriptor(hero)

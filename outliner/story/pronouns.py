@@ -165,8 +165,10 @@ def _candidates(
     doc: Doc,
     expression: Expression,
     referents: dict[int, Referent],
+    found: list[Expression],
 ) -> dict[str, tuple[Referent, float]]:
-    """Referents in view that agree with the expression, with their scores."""
+    """Referents in view that agree with the expression, with their scores; never one
+    the binding rules rule out ("Ram kills him", "he looks at Ram's face")."""
     token = doc[expression.head]
     scores: dict[str, tuple[Referent, float]] = {}
     binder = _binder(doc, token) if expression.kind == "pronoun" else None
@@ -203,6 +205,8 @@ def _candidates(
     if cataphor is not None and _agrees(expression, cataphor):
         referent, score = scores.get(cataphor.key, (cataphor, 0.0))
         scores[cataphor.key] = (referent, score + CATAPHORA)
+    for name in _named_below(doc, expression, found):
+        scores.pop(name, None)
     return scores
 
 
@@ -444,9 +448,7 @@ def _read_sentence(
             binder = _binder(doc, token)
             referent = referent_of(binder, referents) if binder is not None else None
         else:
-            scores = _candidates(state, position, doc, expression, referents)
-            for name in _named_below(doc, expression, found):
-                scores.pop(name, None)
+            scores = _candidates(state, position, doc, expression, referents, found)
             if state.blind and expression.gender is not None:
                 _observe(state, expression.gender, scores)
             # "The couple travels": a phrase that counts people is sure of its kind;
