@@ -466,3 +466,27 @@ def test_a_cartoons_maker_is_no_character_and_the_person_known_as_is_one() -> No
 def test_a_possessive_opening_a_title_names_no_one() -> None:
     found = _characters("Mara buys a share in the Lord Brindle's Men. Tomas calls Mara.")
     assert set(found) == {"Mara", "Tomas"}
+
+
+def test_a_description_comes_from_the_first_mention_that_gives_one() -> None:
+    """ "Grant and Sattler arrive ... Grant, a paleontologist, ...": Grant is described
+    where the text says who he is, not only at his first mention; a clause the parser
+    hangs on a name ("At work, Bud catches Fran crying") describes nobody, and nor does a
+    noun before a later name, which guesses at whose ("his loan Raghu")."""
+    from outliner.document import Outline
+    from outliner.stages.analyse import analyse
+    from outliner.stages.read import read
+
+    made = analyse(
+        Outline(
+            read(
+                "Grant and Sattler arrive at the park. Grant, a paleontologist, studies "
+                "the bones. Sattler stays. Fran works at the office. At work, Bud catches "
+                "Fran crying. Bud leaves. Fran stays. Kay comes to claim his loan Raghu.",
+                "x.txt",
+            )
+        )
+    )
+    described = {c.name: c.description for c in made.characters}
+    assert described["Grant"] == "a paleontologist"
+    assert described["Fran"] is None

@@ -87,7 +87,10 @@ def test_the_logline_follows_the_template_and_passes_its_checks() -> None:
     page = result.title_page
     assert page is not None and page.logline_origin is LineOrigin.TEMPLATE
     logline = page.logline
-    assert logline.startswith("When ") and " must " in logline and logline.endswith(".")
+    # "When <incident>, <descriptor> <Protagonist> must <goal>." or, with no aim stated,
+    # "When <incident>, <who> <what they do at the Change of Plans>."
+    assert logline.startswith("When ") and ", " in logline and logline.endswith(".")
+    assert "gangster Ballu" in logline  # the protagonist, with a descriptor
     assert len(logline.split()) <= 35
     assert logline_problems(logline, parse_sentence(logline), result) == []
     # Nothing past the midpoint: the climax's events are not in it.
@@ -199,3 +202,84 @@ def test_a_logline_has_no_backstory_goal_and_no_bare_person_descriptor() -> None
     assert not _acts(next(t for t in doc if t.dep_ == "ROOT"))
     assert descriptor(Character("Doe", description="a man who kills")) == ""
     assert descriptor(Character("Stanley", description="a luckless clerk")) == "luckless clerk"
+
+
+def test_a_goal_may_be_one_the_protagonist_is_given() -> None:
+    """ "Maya is assigned to interview Lecter" and "Crawford asks Maya to find the killer"
+    both give Maya a goal; "forcing Nick to flee" gives Nick none."""
+    from outliner.document import Outline
+    from outliner.stages.analyse import analyse
+    from outliner.stages.compress import Names
+    from outliner.stages.read import read
+    from outliner.stages.titles import _intentions
+
+    made = analyse(
+        Outline(
+            read(
+                "Maya Kovac is an FBI trainee. Maya is assigned to interview Lecter in "
+                "prison. Crawford asks Maya to find the killer. The alarm goes off, "
+                "forcing Nick to flee the bank. Nick Brandt hides.",
+                "x.txt",
+            )
+        )
+    )
+    names = Names(made)
+    assert "interview Lecter in prison" in _intentions(made, 1, names, "Maya")
+    assert "find the killer" in _intentions(made, 2, names, "Maya")
+    assert _intentions(made, 2, names, "Crawford") == []
+    assert _intentions(made, 3, names, "Nick") == []
+
+
+def test_a_protagonist_who_acts_in_the_incident_is_introduced_there() -> None:
+    from outliner.document import Character
+    from outliner.stages.titles import _introduce
+
+    ballu = Character("Ballu", gender="male")
+    assert _introduce("Ballu escapes from jail", ballu, "gangster Ballu") == (
+        "gangster Ballu escapes from jail",
+        "he",
+    )
+    assert _introduce("Ram arrests Ballu", ballu, "gangster Ballu") == (
+        "Ram arrests Ballu",
+        "gangster Ballu",
+    )
+    unknown = Character("Ballu")  # no pronoun to say him by: named twice
+    assert _introduce("Ballu escapes", unknown, "gangster Ballu")[1] == "gangster Ballu"
+
+
+@pytest.mark.parametrize(
+    ("description", "role", "expected"),
+    [
+        ("Bianca's outcast older sister", None, "Bianca's outcast older sister"),
+        ("a former slave living on the outskirts of Cincinnati", None, "former slave"),
+        ("his girlfriend", None, "girlfriend"),  # whose is said by the name after it
+        ("Private investigator", None, "private investigator"),  # it opened a sentence
+        ("San Francisco cop", None, "San Francisco cop"),
+        ("Clarice", None, ""),  # a first name the tagger took for a noun
+        ("three nomadic vampires", None, ""),  # many, not one
+        (None, "Dr.", ""),  # a title, not what someone is
+        (None, "Inspector", "inspector"),
+    ],
+)
+def test_a_descriptor_is_the_head_noun_with_its_words_before(
+    description: str | None, role: str | None, expected: str
+) -> None:
+    from outliner.document import Character
+    from outliner.stages.titles import descriptor
+
+    assert descriptor(Character("X", description=description, role=role)) == expected
+
+
+def test_an_incident_is_something_that_happened() -> None:
+    """A modal clause ("will be deported") is what may happen; a clause cut on an
+    abbreviation ("Annie a.k.a.") is not whole."""
+    from outliner.backends.parser import parse_sentence
+    from outliner.stages.titles import _ends_whole, _supposed
+
+    def root(text: str) -> object:
+        return next(t for t in parse_sentence(text) if t.dep_ == "ROOT")
+
+    assert _supposed(root("Margaret will be deported to Canada."))
+    assert not _supposed(root("Margaret is deported to Canada."))
+    assert not _ends_whole("Margaret meets Andrew's mother Annie a.k.a.")
+    assert _ends_whole("Margaret meets Andrew's mother Annie.")

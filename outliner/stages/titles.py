@@ -7,16 +7,19 @@ not a film: it gives no title, and the outline is "Untitled" rather than a made-
 A model-made title only on request (`--title auto`).
 
 Logline: "When <inciting incident>, <descriptor> <Protagonist> must <goal>." The incident
-is the Opportunity's event (turning point 1), the goal the protagonist's clause at the
-Change of Plans (turning point 2) or before the midpoint, both compressed from the parse
-like beat lines, so the logline tells nothing the first half does not.
+is the Opportunity's event (turning point 1) that happened (no modal, no backstory); the
+goal an aim the protagonist states or is given nearest the Change of Plans (turning point
+2), before the midpoint. With no aim stated, the main clause is what the protagonist does
+there instead, never an invented "must". A protagonist who acts in the incident is
+introduced there ("When gangster Ballu escapes from jail, he ..."). All parts are
+compressed from the parse like beat lines, so the logline tells nothing the first half
+does not.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from outliner.backends.parser import parse_sentence
@@ -75,14 +78,6 @@ def _title_word(word: str, position: int, count: int) -> str:
     return word[:1].upper() + word[1:]  # "back-up" -> "Back-up"
 
 
-@dataclass(frozen=True)
-class Pitch:
-    """What a logline is built from: who, with what descriptor, and the clauses told."""
-
-    protagonist: Character
-    descriptor: str
-
-
 # The one who acts at the Change of Plans is the protagonist when they are nearly as
 # present as the most present character ("Holmes" beside "Blackwood" who is talked about
 # more; not "Ed" beside "Erin").
@@ -126,27 +121,49 @@ def _name_of(token: object, sentence: int, names: Names) -> str | None:
 _BARE_PEOPLE = frozenset("man woman person guy boy girl people one".split())
 
 
+MAX_DESCRIPTOR_WORDS = 4
+
+
+def _describes(noun: Token) -> bool:
+    """A common noun that says more than that someone is a person ("man Doe" describes
+    nobody; "Clarice" is a name the tagger took for a noun)."""
+    return noun.lower_ not in _BARE_PEOPLE and noun.text.islower()
+
+
 def descriptor(character: Character) -> str:
-    """A short descriptor before the name: the noun of its description ("a notorious
-    gangster who ..." -> "notorious gangster"), else its role word, else nothing."""
+    """A short descriptor before the name: the head noun of its description with the
+    words before it ("a former slave living on ..." -> "former slave", "Bianca's outcast
+    older sister"), else its role word when that is a common noun, else nothing."""
     if character.description:
         doc = parse_sentence(character.description)
-        chunk = next(iter(doc.noun_chunks), None)
-        if chunk is not None and chunk.root.pos_ == "NOUN" and chunk.start == 0:
-            kept = [t for t in chunk if t.dep_ != "det"]
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is not None and root.tag_ == "NN" and _describes(root):
+            kept = [t for t in doc[root.left_edge.i : root.i + 1] if t.dep_ not in ("det", "punct")]
+            while kept and (
+                sum(t.dep_ != "case" for t in kept) > MAX_DESCRIPTOR_WORDS
+                or kept[0].dep_ == "case"
+                or kept[0].tag_ == "PRP$"
+            ):
+                kept.pop(0)  # at most four words, never opening on "'s" or a bare "his"
             text = "".join(t.text_with_ws for t in kept).strip()
-            if kept and len(kept) <= 4 and text.lower() not in _BARE_PEOPLE:
-                return text  # "gangster", "Ram's girlfriend"; not a bare "man"
-    if character.role:
-        return character.role.lower() if character.role.islower() else character.role
+            opens = kept[0] if kept else None
+            if opens is not None and opens.i == 0 and opens.pos_ != "PROPN":
+                return text[:1].lower() + text[1:]  # "Private investigator" opened a sentence
+            return text
+    role = character.role
+    if role and is_common_word(role.rstrip(".")) and not role.endswith("."):
+        return role.lower()  # "Inspector Ram" -> "inspector"; not "Dr." nor a first name
     return ""
 
 
-def _clauses(
-    outline: Outline, sentence: int, names: Names, subject: str | None, must: bool
-) -> list[str]:
-    """The sentence's strongest clause (with `subject`: the strongest that character
-    acts in) as text at each pruning level."""
+# Verbs that report: what they say is not something the speaker does ("Erin says that Ed
+# told her ..."), so they make no logline turn. Lexical, as INTENT below.
+_REPORTS = frozenset("admit ask claim confide explain insist reveal say tell".split())
+
+
+def _clauses(outline: Outline, sentence: int, names: Names, subject: str | None) -> list[str]:
+    """The sentence's strongest clause that happened (with `subject`: the strongest that
+    character acts in) as text at each pruning level."""
     doc = outline.document.doc(sentence)
     heads = sorted(clause_heads(doc), key=lambda h: (-importance(h), h.i))
     out: list[str] = []
@@ -158,37 +175,77 @@ def _clauses(
             continue
         if subject is not None and _name_of(who, sentence, names) != subject:
             continue
-        if must and (not _acts(head) or _backstory(head)):
-            continue  # "must be the only survivor", "must be sent", "must have been": no goal
+        if subject is not None and (not _acts(head) or head.lemma_.lower() in _REPORTS):
+            continue  # "is sent", "says that ...": nothing the protagonist sets out to do
+        if _backstory(head) or _supposed(head):
+            continue  # "had escaped years earlier", "will be deported": not the incident
         skip = parenthesised(doc)
         for level in LEVELS:
-            text = realise(doc, sentence, head, who, level, skip, False, names, must=must)
-            if text and text not in out and not opens_with_pronoun(text):
+            text = realise(doc, sentence, head, who, level, skip, False, names)
+            if text and text not in out and not opens_with_pronoun(text) and _ends_whole(text):
                 out.append(text)
     return out
 
 
 # Verbs that state an aim: what their complement says is the goal ("decides to find
-# Ballu", "vows to avenge her"). The parse gives the complement (xcomp), not which verbs
-# aim, so they are listed, read by lemma.
+# Ballu", "vows to avenge her", "agrees to help Reggie"). The parse gives the complement
+# (xcomp), not which verbs aim, so they are listed, read by lemma.
 INTENT = frozenset(
-    """aim attempt decide determine hope intend plan promise resolve seek set strive
-    swear try vow want""".split()
+    """agree aim attempt decide determine enlist hope intend need offer plan promise resolve
+    seek set strive swear try volunteer vow want""".split()
 )
+# Verbs by which someone gives another their goal: "Starling is assigned to interview
+# Lecter", "Crawford asks Starling to interview Lecter", "this motivates Cameron to find a
+# boy". Lexical knowledge as above.
+ASSIGN = frozenset(
+    """ask assign charge commission convince dispatch force hire instruct motivate order
+    persuade prompt recruit send task urge""".split()
+)
+# Of those, the ones that give a goal only when said of the one who receives it: "Nick is
+# forced to flee" sets Nick a course, "forcing Nick to flee" tells what happens to him.
+_ONLY_PASSIVE = frozenset({"force", "send", "dispatch"})
+
+
+def _aimed(head: Token) -> list[tuple[Token, Token]]:
+    """(who, aim) pairs the clause sets: its subject and the infinitive it states as
+    an aim or receives as a task; or, for a task given to another, that other."""
+    lemma = head.lemma_.lower()
+    passive = any(c.dep_ == "auxpass" for c in head.children)
+    if lemma not in INTENT and lemma not in ASSIGN:
+        return []
+    if lemma in _ONLY_PASSIVE and not passive:
+        return []
+    verbs = [c for c in head.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
+    if lemma in ASSIGN and not passive:
+        # "asks Starling to interview": the parser hangs the infinitive on the noun.
+        nouns = [c for c in head.children if c.dep_ in ("dobj", "xcomp") and c.pos_ == "PROPN"]
+        verbs += [v for n in nouns for v in n.children if v.dep_ == "xcomp" and v.pos_ == "VERB"]
+    out = []
+    for aim in verbs:
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in aim.children):
+            continue  # "tells Jack that he ...": a report, not an aim
+        if lemma in ASSIGN and not passive:
+            who = next((c for c in aim.children if c.dep_ == "nsubj"), None)
+            who = who or next((c for c in head.children if c.dep_ in ("dobj", "xcomp")), None)
+        else:
+            who = subject_of(head)
+        if who is not None:
+            out.append((who, aim))
+    return out
 
 
 def _intentions(outline: Outline, sentence: int, names: Names, hero: str) -> list[str]:
-    """Goals the sentence gives the protagonist: the complement of an aim they state
-    ("Ram decides to find Ballu" -> "find Ballu"), at each pruning level."""
+    """Goals the sentence gives the protagonist: what they set out to do or are set to
+    do ("Ram decides to find Ballu", "Ram is sent to find Ballu" -> "find Ballu"), at
+    each pruning level."""
     doc = outline.document.doc(sentence)
     out: list[str] = []
     for head in clause_heads(doc):
-        if head.lemma_.lower() not in INTENT or _backstory(head):
+        if _backstory(head):
             continue
-        who = subject_of(head)
-        if who is None or _name_of(who, sentence, names) != hero:
-            continue
-        for aim in (c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+        for who, aim in _aimed(head):
+            if _name_of(who, sentence, names) != hero:
+                continue
             to = {c.i for c in aim.children if c.dep_ == "aux" and c.lower_ == "to"}
             skip = parenthesised(doc) | to
             for level in LEVELS:
@@ -204,6 +261,19 @@ def _goal(told: str | None) -> str | None:
     "find Ballu")."""
     body = told.rstrip(".").split(" must ", 1) if told else []
     return body[1] if len(body) == 2 else None
+
+
+def _supposed(head: Token) -> bool:
+    """A clause under a modal ("will be deported", "can only date"): what may happen is no
+    event yet."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+
+
+def _ends_whole(text: str) -> bool:
+    """Whether a told clause ends on a word, not on an abbreviation cut from what it
+    introduced ("Andrew's mother Annie a.k.a.")."""
+    last = text.rstrip(".").rsplit(" ", 1)[-1]
+    return "." not in last
 
 
 def _backstory(head: Token) -> bool:
@@ -223,41 +293,72 @@ def _acts(head: Token) -> bool:
 
 
 def logline_candidates(outline: Outline, names: Names) -> list[str]:
-    """Loglines after the template, one per way of telling the incident and the goal."""
+    """Loglines after the template, one per way of telling the incident and the goal:
+    "When <incident>, <who> must <goal>." when the first half states the protagonist's
+    aim; else "When <incident>, <who> <what they do at the Change of Plans>." (that turning
+    point is where the goal is set), rather than a goal the text does not state."""
     hero = protagonist(outline, names)
     points = {tp.number: tp.sentence for tp in outline.turning_points}
     if hero is None or 1 not in points:
         return []
     incidents = [
         _lower_first(t.rstrip("."), names)
-        for t in _clauses(outline, points[1], names, None, False)
+        for t in _clauses(outline, points[1], names, None)
         if _tells_enough(t.rstrip("."), MIN_INCIDENT_WORDS)
     ]
-    # The goal: what the protagonist does from the Opportunity to the Change of Plans
-    # (or, failing that, to the midpoint), each sentence's strongest clause, shortest form.
+    # The goal: an aim the protagonist states or is given after the Opportunity, the
+    # nearest to the Change of Plans first, and no further past it than half way to the
+    # midpoint (a later aim is a step on the way, not what the story is about).
     last = points.get(3, points[1])
     change = points.get(2, last)
-    goal_sentences = [s.index for s in outline.document.plot if points[1] < s.index <= change]
-    goal_sentences += [s.index for s in outline.document.plot if change < s.index <= last]
+    latest = change + (last - change) // 2
+    goal_sentences = sorted(
+        (s.index for s in outline.document.plot if points[1] < s.index <= latest),
+        key=lambda i: (abs(i - change), i),
+    )
     goals: list[str] = []
-    for index in goal_sentences:  # what the protagonist sets out to do, said as such
+    for index in goal_sentences:
         for goal in _intentions(outline, index, names, hero.name):
             if goal not in goals and _tells_enough(goal, MIN_GOAL_WORDS):
                 goals.append(goal)
+    # Without a stated aim: what the protagonist does at the Change of Plans, or the
+    # nearest sentence to it in which they act.
+    turns: list[str] = []
     for index in goal_sentences if not goals else ():
-        told = _clauses(outline, index, names, hero.name, True)
-        aim = _goal(told[-1]) if told else None
-        if aim and aim not in goals and _tells_enough(aim, MIN_GOAL_WORDS):
-            goals.append(aim)
-        if len(goals) >= 3:
+        turns = _turns(outline, index, names, hero.name)
+        if turns:
             break
     label = descriptor(hero)
     who = f"{label} {hero.name}" if label else hero.name
     out = []
     for incident in incidents[:3]:
-        for goal in goals[:3]:
-            out.append(f"When {incident}, {who} must {goal}.")
+        opener, subject = _introduce(incident, hero, who)
+        out += [f"When {opener}, {subject} must {goal}." for goal in goals[:3]]
+        out += [f"When {opener}, {subject} {turn}." for turn in turns[:3]]
     return out
+
+
+def _turns(outline: Outline, sentence: int, names: Names, hero: str) -> list[str]:
+    """What the protagonist does in the sentence, without their name ("Sykes teams up
+    with Francisco." -> "teams up with Francisco"), at each pruning level."""
+    out = []
+    for told in _clauses(outline, sentence, names, hero):
+        if told.startswith(hero + " ") and _tells_enough(told, MIN_INCIDENT_WORDS):
+            out.append(told[len(hero) + 1 :].rstrip("."))
+    return out
+
+
+_SUBJECT_PRONOUN = {"female": "she", "male": "he"}
+
+
+def _introduce(incident: str, hero: Character, who: str) -> tuple[str, str]:
+    """The incident and the main clause's subject. When the protagonist acts in the
+    incident, they are introduced there and the main clause says "he" or "she": "When
+    police detective Sykes loses his partner, he must ..." rather than naming him twice."""
+    pronoun = _SUBJECT_PRONOUN.get(hero.gender or "")
+    if pronoun and incident.startswith(hero.name + " "):
+        return who + incident[len(hero.name) :], pronoun
+    return incident, who
 
 
 # A logline's parts must say something on their own: "When Scottie agrees, ..." or
@@ -281,6 +382,7 @@ def _lower_first(text: str, names: Names) -> str:
     """Lowercase the first word unless it is a name: "The police attack" -> "the police
     attack" inside a sentence, "Ballu escapes" stays."""
     first = strip_possessive(text.split(" ", 1)[0])
-    if names.of_name(first) or not is_common_word(first):
+    named = any(text.startswith(name + " ") for name in names.canonical)  # "Paul D. finds"
+    if named or names.of_name(first) or not is_common_word(first):
         return text
     return text[:1].lower() + text[1:]

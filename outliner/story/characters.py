@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from outliner.document import Character, Document, Sentence
 from outliner.lexicon import PERSON_NOUNS, THING_NOUNS, is_common_word, kind_of_noun, zipf
 from outliner.story.actors import cast
-from outliner.story.describe import describe, descriptor
+from outliner.story.describe import describe, descriptor, said_after
 from outliner.story.identities import link_identities
 from outliner.story.names import (
     TITLE_ZIPF,
@@ -329,16 +329,33 @@ def find_characters(
     return tuple(sorted(characters, key=lambda c: (c.first_sentence, c.name)))
 
 
+def _names_a_person(noun: Token | None) -> bool:
+    """A noun for what someone is: "obstetrician", not "time", nor a bare "man"."""
+    if noun is None or noun.lemma_.lower() in ("man", "woman", "person", "guy", "one"):
+        return False
+    return kind_of_noun(noun.lemma_.lower()) == "person"
+
+
 def _character(person: _Person, docs: dict[int, Doc]) -> Character:
     name = _canonical(person)
     first = min(person.runs, key=lambda r: (r.sentence, r.start))
     roles = Counter(r.role for r in person.runs if r.role)
     actors = Counter(r.actor for r in person.runs if r.actor)
+    # Synopses often name someone before saying who they are ("Nic and Jules ... Nic, an
+    # obstetrician, ..."): a later run describes too, but only by an apposition or a
+    # copula after the name and with a noun for a person. Nouns before a later name guess
+    # at whose ("his wife Madeleine"), and the parser hangs stray nouns on names.
+    runs = sorted(person.runs, key=lambda r: (r.sentence, r.start))
+    said = (
+        describe(r, docs[r.sentence])
+        for r in runs
+        if r is first or _names_a_person(said_after(docs[r.sentence][r.root]))
+    )
     return Character(
         name=name,
         aliases=tuple(sorted(n for n in person.names if n != name)),
         role=min(roles, key=lambda r: (-roles[r], r)) if roles else None,
-        description=describe(first, docs[first.sentence]),
+        description=next((d for d in said if d), None),
         first_sentence=first.sentence,
         mentions=len({r.sentence for r in person.runs}),
         actor=min(actors, key=lambda a: (-actors[a], a)) if actors else None,

@@ -47,12 +47,21 @@ def _before(root: Token) -> Token | None:
     """The noun before the name that it belongs to: 'his girlfriend Ganga', 'prison guard
     Ganga', 'the planet Krypton', 'a woman named Malti'."""
     head = root.head
+    if head.pos_ == "NOUN" and head.lemma_ in ("name", "nickname"):
+        return None  # "carries the name Paxton": the word, not who Paxton is
     if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < root.i:
         return head
     if root.dep_ in ("oprd", "dobj", "attr") and head.lemma_ in _NAMING and head.dep_ == "acl":
         return head.head
     compounds = [c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
     return compounds[-1] if compounds else None
+
+
+def said_after(root: Token) -> Token | None:
+    """The noun the text says the name is, after it: an apposition or a copula's
+    attribute ("Nic, an obstetrician"; "Edward is a vampire"). Unlike a noun before the
+    name ("his wife Madeleine"), it needs no guess at whose."""
+    return _apposition(root) or _copula_attr(root)
 
 
 def descriptor(root: Token) -> Token | None:
@@ -108,11 +117,25 @@ def _phrase_before(noun: Token, root: Token, doc: Doc) -> str | None:
     while start < noun.i and doc[start].dep_ in ("advmod", "punct", "cc", "prep"):
         start += 1
     tokens = [t for t in doc[start : noun.i + 1] if t.i != root.i]
+    if any(t.text == "," for t in tokens) or not _a_noun_phrase(tokens):
+        return None  # "Unwilling to allow McMurphy ..., the Chief": a clause, not a noun's words
     if tokens and tokens[0].dep_ == "poss" and tokens[0].pos_ == "PRON":
         owner = _owner(tokens[0]) if tokens[0].lower_ in ("his", "her", "their") else None
         # "of his father Raghu": without whose father, the words say nothing.
         return f"{owner} {_words(tokens[1:])}" if owner else None
     return _words(tokens) or None
+
+
+_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+
+
+def _a_noun_phrase(tokens: list[Token]) -> bool:
+    """Whether the words are a noun phrase about the person, not a clause the parser hung
+    on its noun ("work, Bud catches", "Unwilling to allow McMurphy ..., the Chief"): a
+    finite verb may stand only in a relative clause ("an aristocrat who needs money")."""
+    return not any(
+        t.tag_ in _FINITE and not any(a.dep_ == "relcl" for a in [t, *t.ancestors]) for t in tokens
+    )
 
 
 def describe(run: NameRun, doc: Doc) -> str | None:
@@ -125,7 +148,7 @@ def describe(run: NameRun, doc: Doc) -> str | None:
         # The phrase, less what is coordinated with it: "the organizer, and his son".
         aside = {t.i for c in after.children if c.dep_ in ("conj", "cc") for t in c.subtree}
         tokens = [t for t in after.subtree if t.i not in aside]
-        return _words(tokens) or None
+        return _words(tokens) if _a_noun_phrase(tokens) else None
     noun = _before(root)
     if noun is not None:
         return _phrase_before(noun, root, doc)
