@@ -57,6 +57,11 @@ THING_NOUNS = frozenset(
 _PERSON_ENDINGS = ("man", "woman", "ist", "ian")  # "fisherman", "scientist", "librarian"
 
 
+# Nouns that say only that someone is a person: "man Doe" describes nobody. (The parse
+# gives the noun; whether it tells anything about the person is not in it.)
+BARE_PEOPLE = frozenset("man woman person guy boy girl people one".split())
+
+
 def kind_of_noun(lemma: str) -> str | None:
     """'person' for "girlfriend" or "fisherman", 'thing' for "town", else None."""
     if lemma in PERSON_NOUNS or lemma.rstrip(".") in ROLE_WORDS:

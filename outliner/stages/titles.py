@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from outliner.backends.parser import parse_sentence
 from outliner.document import Character, Outline
-from outliner.lexicon import is_common_word, strip_possessive
+from outliner.lexicon import BARE_PEOPLE, is_common_word, strip_possessive
 from outliner.stages.compress import (
     LEVELS,
     Names,
@@ -116,18 +116,13 @@ def _name_of(token: object, sentence: int, names: Names) -> str | None:
     return names.of_name(token.text)
 
 
-# Nouns that say only that someone is a person: "man Doe" describes nobody. (spaCy's noun
-# chunk gives the noun; whether it tells anything about the person is not in the parse.)
-_BARE_PEOPLE = frozenset("man woman person guy boy girl people one".split())
-
-
 MAX_DESCRIPTOR_WORDS = 4
 
 
 def _describes(noun: Token) -> bool:
     """A common noun that says more than that someone is a person ("man Doe" describes
     nobody; "Clarice" is a name the tagger took for a noun)."""
-    return noun.lower_ not in _BARE_PEOPLE and noun.text.islower()
+    return noun.lower_ not in BARE_PEOPLE and noun.text.islower()
 
 
 def descriptor(character: Character) -> str:
@@ -215,8 +210,9 @@ def _aimed(head: Token) -> list[tuple[Token, Token]]:
         return []
     if lemma in _ONLY_PASSIVE and not passive:
         return []
+    given = lemma in ASSIGN and not passive  # "asks Maya to ...": the aim is Maya's
     verbs = [c for c in head.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
-    if lemma in ASSIGN and not passive:
+    if given:
         # "asks Starling to interview": the parser hangs the infinitive on the noun.
         nouns = [c for c in head.children if c.dep_ in ("dobj", "xcomp") and c.pos_ == "PROPN"]
         verbs += [v for n in nouns for v in n.children if v.dep_ == "xcomp" and v.pos_ == "VERB"]
@@ -224,7 +220,7 @@ def _aimed(head: Token) -> list[tuple[Token, Token]]:
     for aim in verbs:
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in aim.children):
             continue  # "tells Jack that he ...": a report, not an aim
-        if lemma in ASSIGN and not passive:
+        if given:
             who = next((c for c in aim.children if c.dep_ == "nsubj"), None)
             who = who or next((c for c in head.children if c.dep_ in ("dobj", "xcomp")), None)
         else:

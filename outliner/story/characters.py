@@ -34,7 +34,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from outliner.document import Character, Document, Sentence
-from outliner.lexicon import PERSON_NOUNS, THING_NOUNS, is_common_word, kind_of_noun, zipf
+from outliner.lexicon import (
+    BARE_PEOPLE,
+    PERSON_NOUNS,
+    THING_NOUNS,
+    is_common_word,
+    kind_of_noun,
+    zipf,
+)
 from outliner.story.actors import cast
 from outliner.story.describe import describe, descriptor, said_after
 from outliner.story.identities import link_identities
@@ -331,21 +338,21 @@ def find_characters(
 
 def _names_a_person(noun: Token | None) -> bool:
     """A noun for what someone is: "obstetrician", not "time", nor a bare "man"."""
-    if noun is None or noun.lemma_.lower() in ("man", "woman", "person", "guy", "one"):
+    if noun is None or noun.lemma_.lower() in BARE_PEOPLE:
         return False
     return kind_of_noun(noun.lemma_.lower()) == "person"
 
 
 def _character(person: _Person, docs: dict[int, Doc]) -> Character:
     name = _canonical(person)
-    first = min(person.runs, key=lambda r: (r.sentence, r.start))
+    runs = sorted(person.runs, key=lambda r: (r.sentence, r.start))
+    first = runs[0]
     roles = Counter(r.role for r in person.runs if r.role)
     actors = Counter(r.actor for r in person.runs if r.actor)
     # Synopses often name someone before saying who they are ("Nic and Jules ... Nic, an
     # obstetrician, ..."): a later run describes too, but only by an apposition or a
     # copula after the name and with a noun for a person. Nouns before a later name guess
     # at whose ("his wife Madeleine"), and the parser hangs stray nouns on names.
-    runs = sorted(person.runs, key=lambda r: (r.sentence, r.start))
     said = (
         describe(r, docs[r.sentence])
         for r in runs

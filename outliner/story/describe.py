@@ -47,7 +47,7 @@ def _before(root: Token) -> Token | None:
     """The noun before the name that it belongs to: 'his girlfriend Ganga', 'prison guard
     Ganga', 'the planet Krypton', 'a woman named Malti'."""
     head = root.head
-    if head.pos_ == "NOUN" and head.lemma_ in ("name", "nickname"):
+    if head.pos_ == "NOUN" and head.lemma_ in _NAMING:
         return None  # "carries the name Paxton": the word, not who Paxton is
     if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < root.i:
         return head
@@ -143,7 +143,7 @@ def describe(run: NameRun, doc: Doc) -> str | None:
     if run.possessive:
         return None  # "Ballu's mother": the phrase describes someone else
     root = doc[run.root]
-    after = _apposition(root) or _copula_attr(root)
+    after = said_after(root)
     if after is not None:
         # The phrase, less what is coordinated with it: "the organizer, and his son".
         aside = {t.i for c in after.children if c.dep_ in ("conj", "cc") for t in c.subtree}
